@@ -1,0 +1,14 @@
+namespace AuditAdmin.Core.Features.Export;
+
+/// <summary>Job statuses, stored as GROWI spells them.</summary>
+public static class ExportStatus
+{
+    public const string Exporting = "exporting";
+    public const string Uploading = "uploading";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+
+    public static readonly IReadOnlyList<string> InProgress = [Exporting, Uploading];
+
+    public static bool IsInProgress(string status) => status is Exporting or Uploading;
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AuditAdmin.Core.Features.Notifications;
+
+public static class NotificationsFeature
+{
+    public static IHostApplicationBuilder AddNotificationsFeature(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+}

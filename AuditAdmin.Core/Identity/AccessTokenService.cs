@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using AuditAdmin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Core.Identity;
+
+public sealed record CreatedAccessToken(long Id, string Token, DateTime ExpiresAt);
+
+public sealed record AccessTokenInfo(long Id, string? Description, IReadOnlyList<string> Scopes, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt);
+
+public sealed record ValidatedAccessToken(long Id, AppUser User, IReadOnlySet<string> Scopes);
+
+/// <summary>Personal access tokens: 32 random bytes shown once, stored as SHA-256.</summary>
+public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider clock)
+{
+    public const int MaxExpiryDays = 3650;
+
+    public async Task<CreatedAccessToken> CreateAsync(string userId, IEnumerable<string> scopes, DateTime expiresAt,
+        string? description, CancellationToken cancellationToken)
+    {
+        var requested = scopes.ToList();
+        var unknown = requested.Where(s => !Identity.Scopes.All.Contains(s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown scope(s): {string.Join(", ", unknown)}", nameof(scopes));
+        }
+        if (requested.Count == 0)
+        {
+            throw new ArgumentException("At least one scope is required.", nameof(scopes));
+        }
+
+        var token = "aa_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var entity = new AccessToken
+        {
+            UserId = userId,
+            TokenHash = Hash(token),
+            Scopes = string.Join(' ', Identity.Scopes.Expand(requested)),
+            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            ExpiresAt = expiresAt,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.AccessTokens.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedAccessToken(entity.Id, token, entity.ExpiresAt);
+    }
+
+    /// <summary>The token's user and scopes, or null when unknown, expired, or its user is deactivated.</summary>
+    public async Task<ValidatedAccessToken?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await db.AccessTokens.AsNoTracking().Include(t => t.User)
+            .FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (found?.User is null || found.ExpiresAt <= now || !found.User.IsActive)
+        {
+            return null;
+        }
+        return new ValidatedAccessToken(found.Id, found.User, found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+    }
+
+    public async Task<IReadOnlyList<AccessTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+        return rows.Select(t => new AccessTokenInfo(t.Id, t.Description, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToList();
+    }
+
+    /// <summary>Deletes one of the user's tokens; false when it is not theirs or does not exist.</summary>
+    public async Task<bool> RevokeAsync(string userId, long tokenId, CancellationToken cancellationToken) =>
+        await db.AccessTokens.Where(t => t.Id == tokenId && t.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

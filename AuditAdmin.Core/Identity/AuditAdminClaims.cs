@@ -1,0 +1,15 @@
+namespace AuditAdmin.Core.Identity;
+
+/// <summary>Claims added to a signed-in principal beyond Identity's own.</summary>
+public static class AuditAdminClaims
+{
+    public const string Language = "auditadmin:language";
+    public const string TimeZone = "auditadmin:tz";
+
+    /// <summary>One claim per scope on principals authenticated by an access token.</summary>
+    public const string Scope = "scope";
+
+    /// <summary>How the principal authenticated: <see cref="AccessTokenMethod"/> for a bearer token.</summary>
+    public const string AuthMethod = "amr";
+    public const string AccessTokenMethod = "pat";
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AuditAdmin.Core.Identity;
+
+public static class IdentityFeature
+{
+    public static IHostApplicationBuilder AddIdentityFeature(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AccessTokenService>();
+        return builder;
+    }
+}

@@ -1,0 +1,6 @@
+namespace AuditAdmin.Core.Identity;
+
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+}

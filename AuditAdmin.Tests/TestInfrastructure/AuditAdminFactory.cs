@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditAdmin.Tests.TestInfrastructure;
+
+/// <summary>
+/// The real application over HTTP, on its own SQLite file (real migrations) in a temporary data directory.
+/// Pass settings to change configuration (for example "AuditLog:Enabled" = "false").
+/// </summary>
+public class AuditAdminFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Correct-Horse-9-Battery";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public AuditAdminFactory() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected AuditAdminFactory(IDictionary<string, string?> settings)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        _settings = new Dictionary<string, string?>(settings);
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>A factory with extra configuration, e.g. ("AuditLog:Enabled", "false").</summary>
+    public static AuditAdminFactory With(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the static web assets (MudBlazor, blazor.web.js) must be switched on explicitly.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public IDbContextFactory<AuditAdminDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<AuditAdminDbContext>>();
+
+    public async Task<AppUser> CreateUserAsync(string userName, bool admin = false, string language = "en", string? timeZone = "UTC")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var user = new AppUser
+        {
+            UserName = userName,
+            Email = $"{userName}@example.test",
+            Language = language,
+            TimeZone = timeZone,
+            CreatedAt = DateTime.UtcNow,
+        };
+        Check(await users.CreateAsync(user, Password));
+        if (admin)
+        {
+            if (!await roles.RoleExistsAsync(Roles.Admin))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(Roles.Admin)));
+            }
+            Check(await users.AddToRoleAsync(user, Roles.Admin));
+        }
+        return user;
+    }
+
+    public async Task<string> CreateTokenAsync(AppUser user, string[] scopes, DateTime? expiresAt = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<AccessTokenService>();
+        var created = await tokens.CreateAsync(user.Id, scopes, expiresAt ?? DateTime.UtcNow.AddDays(1), "test", CancellationToken.None);
+        return created.Token;
+    }
+
+    /// <summary>An HTTP client that authenticates with a bearer token.</summary>
+    public HttpClient CreateTokenClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using AuditAdmin.Tests.TestInfrastructure;
+
+namespace AuditAdmin.Tests.Web;
+
+public sealed class HealthEndpointTests : IClassFixture<AuditAdminFactory>
+{
+    private readonly AuditAdminFactory _factory;
+
+    public HealthEndpointTests(AuditAdminFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Healthz_ShouldAnswerHealthy_WhenTheDatabaseAnswers()
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ShouldBeServed()
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"openapi\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}

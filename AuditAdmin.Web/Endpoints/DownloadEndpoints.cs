@@ -1,0 +1,9 @@
+namespace AuditAdmin.Web.Endpoints;
+
+public static class DownloadEndpoints
+{
+    public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

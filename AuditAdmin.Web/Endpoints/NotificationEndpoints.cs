@@ -1,0 +1,9 @@
+namespace AuditAdmin.Web.Endpoints;
+
+public static class NotificationEndpoints
+{
+    public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

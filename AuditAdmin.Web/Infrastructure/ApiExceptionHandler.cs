@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AuditAdmin.Web.Infrastructure;
+
+/// <summary>API errors get the envelope and no stack trace; the detail goes to the server log.</summary>
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.IsApiRequest(context.Request))
+        {
+            return false;
+        }
+        if (exception is BadHttpRequestException bad)
+        {
+            logger.LogInformation(exception, "Bad API request {Method} {Path}", context.Request.Method, context.Request.Path);
+            await ApiResults.WriteAsync(context, StatusCodes.Status400BadRequest, ApiErrorCodes.ValidationFailed,
+                bad.InnerException is System.Text.Json.JsonException ? "Malformed JSON body" : "Bad request");
+            return true;
+        }
+        logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        await ApiResults.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError,
+            "An unexpected error occurred");
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Identity;
+using AuditAdmin.Web.Components;
+using AuditAdmin.Web.Endpoints;
+using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AuditAdmin.Web;
+
+public static class WebRegistration
+{
+    /// <summary>UI, identity, authentication, localisation, API plumbing.</summary>
+    public static IHostApplicationBuilder AddAuditAdminWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddTransient<MudLocalizer, ResXMudLocalizer>();
+        services.AddScoped<CurrentUser>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AuditAdminDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(Policies.ApiScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
+                AccessTokenAuthenticationHandler.BearerToken(context.Request) is not null
+                    ? AccessTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "AuditAdmin.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(SupportedCultures.Default)
+                .AddSupportedCultures([.. SupportedCultures.All])
+                .AddSupportedUICultures([.. SupportedCultures.All]);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new UserPreferenceCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        services.AddHttpLogging(o =>
+        {
+            // Method, path, status and duration only: no headers, query strings or bodies (tokens live there).
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAuditAdminWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseHttpLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // API clients get the status code (and envelope), never the HTML "not found" page.
+            if (ApiResults.IsApiRequest(context.Request) || context.Request.Path.StartsWithSegments("/download"))
+            {
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseMiddleware<CrossSiteRequestProtection>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoints();
+        app.MapActivityEndpoints();
+        app.MapExportEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapDownloadEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+// Small browser helpers used through JS interop.
+window.auditAdmin = {
+    getTheme: function () { try { return localStorage.getItem('auditadmin-theme'); } catch { return null; } },
+    setTheme: function (value) { try { localStorage.setItem('auditadmin-theme', value); } catch { } },
+    copyText: function (text) { return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.resolve(); }
+};

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need on a fresh machine, builds, runs every test,
+# and ends with "N passed, N failed". Exit status is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
+    || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+dotnet tool restore >/dev/null
+if ! dotnet build AuditAdmin.sln -c Release -nologo -v q; then
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+
+results=$(mktemp -d)
+dotnet test --project AuditAdmin.Tests -c Release --no-build --report-xunit-trx --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*'); f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit $status
