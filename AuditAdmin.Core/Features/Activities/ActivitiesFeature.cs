@@ -9,6 +9,9 @@ public static class ActivitiesFeature
 {
     public static IHostApplicationBuilder AddActivitiesFeature(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section);
+        builder.Services.AddSingleton<AvailableActions>();
+        builder.Services.AddSingleton<ActivityQueryService>();
         builder.Services.AddSingleton<IActivityRecorder, ActivityRecorder>();
         return builder;
     }

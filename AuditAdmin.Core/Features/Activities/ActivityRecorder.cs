@@ -7,11 +7,16 @@ namespace AuditAdmin.Core.Features.Activities;
 
 internal sealed class ActivityRecorder(
     IDbContextFactory<AuditAdminDbContext> dbFactory,
+    AvailableActions availableActions,
     TimeProvider clock,
     ILogger<ActivityRecorder> logger) : IActivityRecorder
 {
     public async Task RecordAsync(ActivityEntry entry, CancellationToken cancellationToken = default)
     {
+        if (!availableActions.IsAvailable(entry.Action))
+        {
+            return;
+        }
         try
         {
             var snapshot = new Dictionary<string, string?> { ["username"] = entry.Username };

@@ -9,6 +9,7 @@ public static class ExportFeature
 {
     public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ExportService>();
         return builder;
     }
 

@@ -7,6 +7,8 @@ public static class NotificationsFeature
 {
     public static IHostApplicationBuilder AddNotificationsFeature(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<NotificationBroadcaster>();
+        builder.Services.AddSingleton<NotificationService>();
         return builder;
     }
 }
