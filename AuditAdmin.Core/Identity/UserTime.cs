@@ -18,8 +18,8 @@ public static class UserTime
         !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out _);
 
     /// <summary>
-    /// The canonical IANA id of a zone ("asia/tokyo" → "Asia/Tokyo"); false for unknown ids and for Windows ids,
-    /// which this machine may resolve but other readers of the stored value would not.
+    /// The zone's own IANA id as the system spells it; false for unknown ids and for Windows ids
+    /// ("Tokyo Standard Time"), which this machine may resolve but browsers and other readers would not.
     /// </summary>
     public static bool TryNormalizeIanaId(string? id, out string normalized)
     {
