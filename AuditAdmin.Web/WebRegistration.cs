@@ -64,13 +64,7 @@ public static class WebRegistration
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // Each minute a session re-reads its user: roles, language and zone follow changes, and a renewed security
-        // stamp (deactivation, password reset) ends the session.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
-        // After the migration hosted service (registered by AddAuditAdminCore): it needs the tables.
-        services.AddSingleton<AdminBootstrapper>();
-        services.AddHostedService(sp => sp.GetRequiredService<AdminBootstrapper>());
+        services.AddUserManagement();
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
