@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuditAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -52,10 +51,10 @@ internal sealed class ActivityRecorder(
         {
             snapshot[key] = value;
         }
-        var json = JsonSerializer.Serialize(snapshot);
+        var json = ActivitySnapshot.Serialize(snapshot);
         return json.Length <= ActivityConfiguration.MaxSnapshotLength
             ? json
-            : JsonSerializer.Serialize(new Dictionary<string, string?> { ["username"] = Fit(entry.Username, 256) });
+            : ActivitySnapshot.OfUsername(Fit(entry.Username, ActivityConfiguration.MaxUsernameLength));
     }
 
     /// <summary>Columns have limits (SQL Server enforces them): keep what fits rather than lose the row.</summary>
