@@ -9,7 +9,18 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 /// <summary>bUnit with MudBlazor, localisation and an interactive renderer. Use with "await using".</summary>
 public sealed class MudTestContext : BunitContext
 {
-    public MudTestContext(string culture = "en")
+    /// <summary>
+    /// Wait limit for renders that follow a real database query. bUnit's 1 s default is too short for the first
+    /// (cold) EF query on a busy two-core machine; the wait still ends as soon as the condition holds.
+    /// </summary>
+    public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(15);
+
+    /// <param name="culture">UI and formatting culture of the test.</param>
+    /// <param name="configureServices">
+    /// Extra services. They must be added here: setting the renderer info builds the service provider,
+    /// after which bUnit refuses new registrations.
+    /// </param>
+    public MudTestContext(string culture = "en", Action<IServiceCollection>? configureServices = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -20,6 +31,7 @@ public sealed class MudTestContext : BunitContext
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization();
+        configureServices?.Invoke(Services);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
 
