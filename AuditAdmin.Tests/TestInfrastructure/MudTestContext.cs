@@ -9,7 +9,12 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 /// <summary>bUnit with MudBlazor, localisation and an interactive renderer. Use with "await using".</summary>
 public sealed class MudTestContext : BunitContext
 {
-    public MudTestContext(string culture = "en")
+    /// <param name="culture">Current culture and UI culture of the test.</param>
+    /// <param name="configure">
+    /// Registers the test's services (and authorization). It runs before the renderer is set up: once the renderer
+    /// exists, bUnit refuses new services.
+    /// </param>
+    public MudTestContext(string culture = "en", Action<MudTestContext>? configure = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -20,6 +25,7 @@ public sealed class MudTestContext : BunitContext
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization();
+        configure?.Invoke(this);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
 
