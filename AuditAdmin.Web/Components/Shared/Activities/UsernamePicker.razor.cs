@@ -1,0 +1,66 @@
+using AuditAdmin.Core.Features.Activities;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AuditAdmin.Web.Components.Shared.Activities;
+
+/// <summary>
+/// Multi-select of recorded usernames (<see cref="Activity.Username"/>) with a debounced prefix autocomplete;
+/// chosen names appear as removable chips. Only recorded names are offered, so a typo cannot silently match nothing.
+/// </summary>
+public sealed partial class UsernamePicker
+{
+    private MudAutocomplete<string> _autocomplete = default!;
+    private string? _pending;
+
+    [Inject]
+    private ActivityQueryService Queries { get; set; } = default!;
+
+    /// <summary>The selected usernames, in the order they were picked. Empty means "no username filter".</summary>
+    [Parameter]
+    public IReadOnlyList<string> Value { get; set; } = [];
+
+    /// <summary>Raised with the new list when a name is added or removed.</summary>
+    [Parameter]
+    public EventCallback<IReadOnlyList<string>> ValueChanged { get; set; }
+
+    /// <summary>Input label; defaults to the localised "Username".</summary>
+    [Parameter]
+    public string? Label { get; set; }
+
+    /// <summary>How many suggestions to show at most.</summary>
+    [Parameter]
+    public int MaxSuggestions { get; set; } = 10;
+
+    /// <summary>Milliseconds of typing pause before suggestions are fetched.</summary>
+    [Parameter]
+    public int DebounceMilliseconds { get; set; } = 300;
+
+    /// <summary>Prevents changes.</summary>
+    [Parameter]
+    public bool Disabled { get; set; }
+
+    private async Task<IEnumerable<string>?> SearchAsync(string? text, CancellationToken cancellationToken)
+    {
+        // Ask for a few more than shown so that already-chosen names do not leave the list short.
+        var names = await Queries.SuggestUsernamesAsync(text, MaxSuggestions + Value.Count, cancellationToken);
+        return names.Where(n => !Value.Contains(n, StringComparer.Ordinal)).Take(MaxSuggestions).ToList();
+    }
+
+    private async Task AddAsync(string? name)
+    {
+        _pending = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+        await _autocomplete.ClearAsync();
+        if (!Value.Contains(name, StringComparer.Ordinal))
+        {
+            await ValueChanged.InvokeAsync([.. Value, name]);
+        }
+    }
+
+    private Task RemoveAsync(MudChip<string> chip) =>
+        ValueChanged.InvokeAsync(Value.Where(n => !string.Equals(n, chip.Value, StringComparison.Ordinal)).ToList());
+}
