@@ -15,12 +15,14 @@ public sealed class MudTestContext : BunitContext
     /// </summary>
     public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(15);
 
-    /// <param name="culture">UI and formatting culture of the test.</param>
-    /// <param name="configureServices">
-    /// Extra services. They must be added here: setting the renderer info builds the service provider,
-    /// after which bUnit refuses new registrations.
+    /// <param name="culture">Current culture and UI culture of the test.</param>
+    /// <param name="configure">
+    /// Registers the test's services (and authorization). It runs before the renderer is set up: once the renderer
+    /// exists, bUnit refuses new services.
     /// </param>
-    public MudTestContext(string culture = "en", Action<IServiceCollection>? configureServices = null)
+    /// <param name="configureServices">Extra services, added at the same moment as <paramref name="configure"/>.</param>
+    public MudTestContext(string culture = "en", Action<MudTestContext>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -32,6 +34,7 @@ public sealed class MudTestContext : BunitContext
         });
         Services.AddLocalization();
         configureServices?.Invoke(Services);
+        configure?.Invoke(this);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
 

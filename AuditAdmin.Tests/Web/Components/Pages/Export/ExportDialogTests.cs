@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Identity;
+using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Web.Components.Pages.Export;
+using Bunit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace AuditAdmin.Tests.Web.Components.Pages.Export;
+
+/// <summary>The dialog against the real ExportService and a real SQLite database (no scheduler runs, so jobs stay in progress).</summary>
+public sealed class ExportDialogTests : IAsyncLifetime
+{
+    private const string UserId = "admin-alice";
+    private const string Zone = "Asia/Tokyo";
+    private SqliteTestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private static readonly IReadOnlyList<string> TwoActions = [.. ActionCatalog.InGroup(ActionGroups.Small).Take(2)];
+
+    private static readonly ActivityFilter Filter = new()
+    {
+        Usernames = ["alice", "bob"],
+        Actions = TwoActions,
+        StartDate = new DateOnly(2026, 3, 1),
+        EndDate = new DateOnly(2026, 3, 2),
+    };
+
+    private MudTestContext Context() => new("en", ctx =>
+    {
+        ctx.AddAuditAdminServices(_db);
+        ctx.SignIn(UserId, "alice", admin: true, timeZone: Zone);
+    });
+
+    private sealed record Opened(
+        IDialogReference Reference, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars);
+
+    private static async Task<Opened> OpenAsync(MudTestContext ctx, ActivityFilter filter)
+    {
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var snackbars = ctx.Render<MudSnackbarProvider>();
+        ctx.Render<MudPopoverProvider>();
+        var service = ctx.Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<ExportDialog> { { d => d.InitialFilter, filter } };
+        var reference = await dialogs.InvokeAsync(() => service.ShowAsync<ExportDialog>(null, parameters));
+        dialogs.WaitForElement("[data-testid=export-submit]");
+        return new Opened(reference, dialogs, snackbars);
+    }
+
+    private async Task<List<AuditLogBulkExportJob>> JobsAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.AuditLogBulkExportJobs.AsNoTracking().Where(j => j.UserId == UserId).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Dialog_ShouldShowTheInitialFilter()
+    {
+        await using var ctx = Context();
+
+        var opened = await OpenAsync(ctx, Filter);
+
+        Assert.Equal("Export audit log", opened.Dialogs.Find(".mud-dialog-title").TextContent.Trim());
+        Assert.Equal(["alice", "bob"], opened.Dialogs.FindAll("[data-testid=username-chip]").Select(c => c.GetAttribute("data-username")));
+        var dates = opened.Dialogs.FindAll("[data-testid=date-range-picker] input").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal([new DateTime(2026, 3, 1).ToString("d", CultureInfo.CurrentCulture), new DateTime(2026, 3, 2).ToString("d", CultureInfo.CurrentCulture)], dates);
+        Assert.Contains("2", opened.Dialogs.Find("[data-testid=action-selector-toggle]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_ShouldRequestTheFilterInTheViewersZone_ConfirmWithASnackbar_AndClose()
+    {
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter);
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        var result = await opened.Reference.Result;
+        Assert.False(result!.Canceled);
+        opened.Snackbars.WaitForAssertion(() => Assert.Contains("Export requested — you will be notified when it is ready.",
+            opened.Snackbars.Markup, StringComparison.Ordinal));
+        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=export-dialog]")));
+        var job = Assert.Single(await JobsAsync());
+        Assert.Equal(result.Data, job.Id);
+        Assert.Equal(ExportStatus.Exporting, job.Status);
+        using var filters = JsonDocument.Parse(job.Filters);
+        var root = filters.RootElement;
+        Assert.Equal(["alice", "bob"], root.GetProperty("usernames").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(TwoActions.Order(StringComparer.Ordinal), root.GetProperty("actions").EnumerateArray().Select(e => e.GetString()!));
+        // Whole days in Tokyo (UTC+9): 1 March 00:00 JST to the last instant of 2 March JST.
+        Assert.Equal(new DateTime(2026, 2, 28, 15, 0, 0, DateTimeKind.Utc), Utc(root.GetProperty("dateFrom")));
+        Assert.Equal(new DateTime(2026, 3, 2, 15, 0, 0, DateTimeKind.Utc).AddTicks(-1), Utc(root.GetProperty("dateTo")));
+    }
+
+    [Fact]
+    public async Task Export_ShouldAskToRestart_WhenTheSameExportIsRunning_AndKeepItWhenTheAdminDeclines()
+    {
+        await using var ctx = Context();
+        var running = await RequestDirectlyAsync(ctx);
+        var opened = await OpenAsync(ctx, Filter);
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        var message = opened.Dialogs.WaitForElement("[data-testid=duplicate-export-message]").TextContent;
+        var startedAt = UserTime.Format(running.CreatedAt, UserTime.FindZone(Zone), CultureInfo.CurrentCulture);
+        Assert.Equal($"An export with the same conditions is already in progress (started {startedAt}). Restart it?", message);
+
+        await opened.Dialogs.Find("[data-testid=duplicate-export-keep]").ClickAsync(new());
+
+        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=duplicate-export-dialog]")));
+        Assert.Single(opened.Dialogs.FindAll("[data-testid=export-dialog]"));
+        Assert.False(opened.Reference.Result.IsCompleted);
+        opened.Dialogs.WaitForAssertion(() => Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled")));
+        var job = Assert.Single(await JobsAsync());
+        Assert.False(job.RestartFlag);
+    }
+
+    [Fact]
+    public async Task Restart_ShouldResendWithRestartJob_AndFlagTheRunningExport()
+    {
+        await using var ctx = Context();
+        var running = await RequestDirectlyAsync(ctx);
+        var opened = await OpenAsync(ctx, Filter);
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        await opened.Dialogs.WaitForElement("[data-testid=duplicate-export-restart]").ClickAsync(new());
+
+        var result = await opened.Reference.Result;
+        Assert.False(result!.Canceled);
+        Assert.Equal(running.Id, result.Data);
+        opened.Snackbars.WaitForAssertion(() => Assert.Contains("Export restarted — you will be notified when it is ready.",
+            opened.Snackbars.Markup, StringComparison.Ordinal));
+        var job = Assert.Single(await JobsAsync());
+        Assert.True(job.RestartFlag);
+    }
+
+    [Fact]
+    public async Task Export_ShouldShowAnErrorAndStayOpen_WhenTheRequestFails()
+    {
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter with { Actions = ["NOT_A_CATALOG_ACTION"] });
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        opened.Snackbars.WaitForAssertion(() => Assert.Contains("The export could not be requested. Please try again later.",
+            opened.Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Single(opened.Dialogs.FindAll("[data-testid=export-dialog]"));
+        Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
+        Assert.False(opened.Reference.Result.IsCompleted);
+        Assert.Empty(await JobsAsync());
+    }
+
+    [Fact]
+    public async Task Export_ShouldShowProgressAndDisableTheButton_WhileTheRequestIsUnderWay()
+    {
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter);
+        // Another writer holds the database: the request waits (SQLite busy timeout) until it lets go.
+        await using var blocker = new SqliteConnection(_db.ConnectionString);
+        await blocker.OpenAsync(Ct);
+        await using var transaction = blocker.BeginTransaction(deferred: false);
+
+        var click = opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        opened.Dialogs.WaitForAssertion(() =>
+        {
+            Assert.True(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
+            Assert.NotNull(opened.Dialogs.Find("[data-testid=export-progress]"));
+        });
+        await transaction.RollbackAsync(Ct);
+        await click;
+        Assert.False((await opened.Reference.Result)!.Canceled);
+    }
+
+    private static async Task<AuditLogBulkExportJob> RequestDirectlyAsync(MudTestContext ctx)
+    {
+        var exports = ctx.Services.GetRequiredService<ExportService>();
+        var filters = ExportFilters.FromActivityFilter(Filter, UserTime.FindZone(Zone));
+        var accepted = Assert.IsType<ExportRequestResult.Accepted>(await exports.RequestAsync(UserId, filters, restartJob: false, Ct));
+        return (await exports.FindJobAsync(UserId, accepted.JobId, Ct))!;
+    }
+
+    private static DateTime Utc(JsonElement value) =>
+        DateTime.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}
