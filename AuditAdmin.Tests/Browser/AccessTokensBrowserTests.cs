@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace AuditAdmin.Tests.Browser;
@@ -14,7 +16,8 @@ public sealed class AccessTokensBrowserTests(BrowserFixture browser) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        _server = new LiveServer();
+        // MEDIUM: the group that records token creation and deletion.
+        _server = new LiveServer(new Dictionary<string, string?> { ["AuditLog:ActionGroupSize"] = "MEDIUM" });
         await _server.CreateUserAsync("quinn");
     }
 
@@ -60,6 +63,11 @@ public sealed class AccessTokensBrowserTests(BrowserFixture browser) : IAsyncLif
         await page.Locator(".mud-dialog button", new PageLocatorOptions { HasTextString = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=tokens-none]")).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithTokenAsync(token));
+
+        await using var db = await _server.DbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var recorded = await db.Activities.Where(a => a.Username == "quinn" && a.Action.StartsWith("USER_ACCESS_TOKEN_"))
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([SupportedActions.UserAccessTokenCreate, SupportedActions.UserAccessTokenDelete], recorded);
     }
 
     private async Task<HttpStatusCode> StatusWithTokenAsync(string token)
