@@ -13,6 +13,8 @@ public static class ActivitiesFeature
         builder.Services.AddSingleton<AvailableActions>();
         builder.Services.AddSingleton<ActivityQueryService>();
         builder.Services.AddSingleton<ActivityIngestion>();
+        builder.Services.AddSingleton<ActivityBulkWriter>();
+        builder.Services.AddSingleton<ActivitySeeder>();
         builder.Services.AddSingleton<IActivityRecorder, ActivityRecorder>();
         return builder;
     }
