@@ -44,6 +44,8 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The retention job would delete test rows older than 30 days a minute into a long test; tests that want it say so.
+        builder.UseSetting("AuditLog:RetentionIntervalSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
