@@ -41,8 +41,9 @@ public sealed class DuplicateExportConfirmDialogTests : IAsyncLifetime
 
         var expected = UserTime.Format(StartedAt, UserTime.FindZone("Europe/Paris"), CultureInfo.GetCultureInfo("fr"));
         Assert.StartsWith("05/05/2026", expected, StringComparison.Ordinal);
-        Assert.Equal($"Un export avec les mêmes conditions est déjà en cours (lancé le {expected}). Voulez-vous le relancer ?",
-            dialogs.WaitForElement("[data-testid=duplicate-export-message]", TimeSpan.FromSeconds(10)).TextContent);
+        dialogs.WaitForAssertion(() => Assert.Equal(
+            $"Un export avec les mêmes conditions est déjà en cours (lancé le {expected}). Voulez-vous le relancer ?",
+            dialogs.Find("[data-testid=duplicate-export-message]").TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
