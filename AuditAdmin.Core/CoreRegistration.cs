@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Configuration;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
@@ -15,6 +16,7 @@ public static class CoreRegistration
     /// <summary>Data, features and the one Quartz scheduler that all features add their jobs to.</summary>
     public static IHostApplicationBuilder AddAuditAdminCore(this IHostApplicationBuilder builder)
     {
+        builder.Configuration.AddGrowiAliases();
         var paths = AppPaths.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -9,12 +9,27 @@ public sealed record CreatedAccessToken(long Id, string Token, DateTime ExpiresA
 
 public sealed record AccessTokenInfo(long Id, string? Description, IReadOnlyList<string> Scopes, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt);
 
-public sealed record ValidatedAccessToken(long Id, AppUser User, IReadOnlySet<string> Scopes);
+public sealed record ValidatedAccessToken(long Id, AppUser User, IReadOnlySet<string> Scopes, DateTime? LastUsedAt);
 
 /// <summary>Personal access tokens: 32 random bytes shown once, stored as SHA-256.</summary>
 public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider clock)
 {
     public const int MaxExpiryDays = 3650;
+    public const int MaxDescriptionLength = 256;
+
+    /// <summary>How stale LastUsedAt may get: at most one write per token and interval, not one per request.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    /// <summary>A token valid for <paramref name="days"/> days (1 to <see cref="MaxExpiryDays"/>) from now.</summary>
+    public Task<CreatedAccessToken> CreateForDaysAsync(string userId, IEnumerable<string> scopes, int days, string? description,
+        CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > MaxExpiryDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"The expiry must be between 1 and {MaxExpiryDays} days.");
+        }
+        return CreateAsync(userId, scopes, clock.GetUtcNow().UtcDateTime.AddDays(days), description, cancellationToken);
+    }
 
     public async Task<CreatedAccessToken> CreateAsync(string userId, IEnumerable<string> scopes, DateTime expiresAt,
         string? description, CancellationToken cancellationToken)
@@ -28,6 +43,10 @@ public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider cloc
         if (requested.Count == 0)
         {
             throw new ArgumentException("At least one scope is required.", nameof(scopes));
+        }
+        if (description?.Trim().Length > MaxDescriptionLength)
+        {
+            throw new ArgumentException($"The description is longer than {MaxDescriptionLength} characters.", nameof(description));
         }
 
         var token = "aa_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -60,7 +79,22 @@ public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider cloc
         {
             return null;
         }
-        return new ValidatedAccessToken(found.Id, found.User, found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+        return new ValidatedAccessToken(found.Id, found.User, found.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            found.LastUsedAt);
+    }
+
+    /// <summary>Updates LastUsedAt unless it is already within <see cref="LastUsedPrecision"/>.</summary>
+    public async Task MarkUsedAsync(ValidatedAccessToken token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var staleBefore = now - LastUsedPrecision;
+        if (token.LastUsedAt is { } last && last > staleBefore)
+        {
+            return;
+        }
+        // The condition repeats in SQL so that concurrent requests write once.
+        await db.AccessTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt < staleBefore))
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), cancellationToken);
     }
 
     public async Task<IReadOnlyList<AccessTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken)

@@ -17,6 +17,25 @@ public static class UserTime
     public static bool IsKnownZone(string? ianaId) =>
         !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out _);
 
+    /// <summary>
+    /// The zone's own IANA id as the system spells it; false for unknown ids and for Windows ids
+    /// ("Tokyo Standard Time"), which this machine may resolve but browsers and other readers would not.
+    /// </summary>
+    public static bool TryNormalizeIanaId(string? id, out string normalized)
+    {
+        normalized = "";
+        if (string.IsNullOrWhiteSpace(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) || !zone.HasIanaId)
+        {
+            return false;
+        }
+        normalized = zone.Id;
+        return true;
+    }
+
+    /// <summary>Every IANA zone id known to this machine, sorted.</summary>
+    public static IReadOnlyList<string> IanaZoneIds { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 

@@ -44,6 +44,8 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests create their own users; the first-run admin is tested on its own (pass "Bootstrap:Enabled" = "true").
+        builder.UseSetting("Bootstrap:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

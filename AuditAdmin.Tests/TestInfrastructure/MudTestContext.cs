@@ -9,12 +9,20 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 /// <summary>bUnit with MudBlazor, localisation and an interactive renderer. Use with "await using".</summary>
 public sealed class MudTestContext : BunitContext
 {
+    /// <summary>
+    /// Wait limit for renders that follow a real database query. bUnit's 1 s default is too short for the first
+    /// (cold) EF query on a busy two-core machine; the wait still ends as soon as the condition holds.
+    /// </summary>
+    public static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(15);
+
     /// <param name="culture">Current culture and UI culture of the test.</param>
     /// <param name="configure">
     /// Registers the test's services (and authorization). It runs before the renderer is set up: once the renderer
     /// exists, bUnit refuses new services.
     /// </param>
-    public MudTestContext(string culture = "en", Action<MudTestContext>? configure = null)
+    /// <param name="configureServices">Extra services, added at the same moment as <paramref name="configure"/>.</param>
+    public MudTestContext(string culture = "en", Action<MudTestContext>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -25,6 +33,7 @@ public sealed class MudTestContext : BunitContext
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization();
+        configureServices?.Invoke(Services);
         configure?.Invoke(this);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }

@@ -1,3 +1,5 @@
+using AuditAdmin.Core.Data;
+
 namespace AuditAdmin.Web.Cli;
 
 /// <summary>
@@ -6,11 +8,15 @@ namespace AuditAdmin.Web.Cli;
 /// </summary>
 public static class CliApplication
 {
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadArguments = 2;
+
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
-        ["migrate"] = (_, _) => Task.FromResult(0),
-        ["users"] = (_, _) => NotYet("users"),
-        ["tokens"] = (_, _) => NotYet("tokens"),
+        ["migrate"] = MigrateVerb.RunAsync,
+        ["users"] = UsersVerb.RunAsync,
+        ["tokens"] = TokensVerb.RunAsync,
         ["seed"] = SeedVerb.RunAsync,
         ["bench-export"] = BenchExportVerb.RunAsync,
     };
@@ -29,19 +35,22 @@ public static class CliApplication
         await using var app = builder.Build();
         try
         {
-            await app.Services.GetRequiredService<AuditAdmin.Core.Data.DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            if (args[0] != "migrate")
+            {
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            }
             return await Verbs[args[0]](app.Services, args[1..]);
+        }
+        catch (CliUsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync(ex.Usage);
+            return BadArguments;
         }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            return Failure;
         }
-    }
-
-    private static Task<int> NotYet(string verb)
-    {
-        Console.Error.WriteLine($"{verb} is not implemented yet.");
-        return Task.FromResult(1);
     }
 }

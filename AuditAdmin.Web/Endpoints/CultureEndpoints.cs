@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -10,7 +11,7 @@ public static class CultureEndpoints
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext context,
-            UserManager<AppUser> userManager, SignInManager<AppUser> signInManager) =>
+            UserManager<AppUser> userManager, SignInManager<AppUser> signInManager, IActivityRecorder recorder) =>
         {
             var normalized = SupportedCultures.Normalize(culture);
             var target = IsLocal(returnUrl) ? returnUrl! : "/";
@@ -26,9 +27,21 @@ public static class CultureEndpoints
             if (user is not null && user.Language != normalized)
             {
                 user.Language = normalized;
-                await userManager.UpdateAsync(user);
+                var updated = await userManager.UpdateAsync(user);
                 // Re-issue the cookie so its language claim (the first culture source) follows at once.
                 await signInManager.RefreshSignInAsync(user);
+                if (updated.Succeeded)
+                {
+                    await recorder.RecordAsync(new ActivityEntry(SupportedActions.UserPersonalSettingsUpdate)
+                    {
+                        UserId = user.Id,
+                        Username = user.UserName,
+                        TargetModel = "User",
+                        Target = user.Id,
+                        Ip = context.Connection.RemoteIpAddress?.ToString(),
+                        Endpoint = context.Request.Path,
+                    });
+                }
             }
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();

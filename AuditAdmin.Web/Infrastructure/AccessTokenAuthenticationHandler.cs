@@ -30,6 +30,7 @@ internal sealed class AccessTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Invalid, expired or revoked access token.");
         }
+        await tokens.MarkUsedAsync(validated, Context.RequestAborted);
 
         var claims = new List<Claim>
         {

@@ -12,6 +12,7 @@ public static class ActivitiesFeature
         builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section);
         builder.Services.AddSingleton<AvailableActions>();
         builder.Services.AddSingleton<ActivityQueryService>();
+        builder.Services.AddSingleton<ActivityIngestion>();
         builder.Services.AddSingleton<IActivityRecorder, ActivityRecorder>();
         return builder;
     }

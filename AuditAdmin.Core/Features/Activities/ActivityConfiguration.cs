@@ -5,6 +5,7 @@ namespace AuditAdmin.Core.Features.Activities;
 
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
 {
+    public const int MaxUserIdLength = 450;
     public const int MaxUsernameLength = 256;
     public const int MaxActionLength = 100;
     public const int MaxModelLength = 64;
@@ -18,7 +19,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.ToTable("Activities");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedOnAdd();
-        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserId).HasMaxLength(MaxUserIdLength);
         builder.Property(a => a.Username).HasMaxLength(MaxUsernameLength);
         builder.Property(a => a.Action).HasMaxLength(MaxActionLength).IsRequired();
         builder.Property(a => a.TargetModel).HasMaxLength(MaxModelLength);

@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Data;
-using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Core.Features.Activities;
@@ -9,6 +8,11 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
 {
     public const int MaxLimit = 100;
 
+    /// <summary>
+    /// One page, newest first (CreatedAt, then Id, descending), and the number of matching rows.
+    /// Filter semantics are those of <see cref="Apply"/>; <paramref name="offset"/> is clamped to ≥ 0,
+    /// <paramref name="limit"/> to 1..<see cref="MaxLimit"/>.
+    /// </summary>
     public async Task<ActivityPage> ListAsync(ActivityFilter filter, TimeZoneInfo zone, int offset, int limit, CancellationToken cancellationToken)
     {
         offset = Math.Max(0, offset);
@@ -16,8 +20,10 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Apply(db.Activities.AsNoTracking(), filter, zone);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        var items = total <= offset
+            ? []
+            : await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+                .Skip(offset).Take(limit).ToListAsync(cancellationToken);
         return new ActivityPage(items, total, offset, limit);
     }
 
@@ -34,25 +40,47 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
         return await query.Select(a => a.Username!).Distinct().OrderBy(u => u).Take(Math.Clamp(limit, 1, 50)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The current names of the users behind these ids, in one query; ids of deleted users are absent.
+    /// For showing the actor of a page of activities (<c>user</c> in the API) without a query per row.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> FindUserNamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string?>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.UserName, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the filter: usernames match the recorded <see cref="Activity.Username"/> exactly (a non-empty list);
+    /// actions, when given, are intersected with the searchable actions (available, without essentials, as the
+    /// reference does), so an empty intersection matches nothing; dates as <see cref="ActivityFilter.ToUtcRange"/>.
+    /// </summary>
     public IQueryable<Activity> Apply(IQueryable<Activity> query, ActivityFilter filter, TimeZoneInfo zone)
     {
         if (filter.Usernames is { Count: > 0 } usernames)
         {
-            query = query.Where(a => usernames.Contains(a.Username!));
+            var names = usernames.Distinct(StringComparer.Ordinal).ToList();
+            query = query.Where(a => names.Contains(a.Username!));
         }
         if (filter.Actions is { } actions)
         {
-            // Only searchable actions can be asked for; an empty intersection yields no rows.
-            var allowed = actions.Intersect(availableActions.Get(includeEssential: false)).ToList();
+            var allowed = actions.Intersect(availableActions.Get(includeEssential: false), StringComparer.Ordinal).ToList();
             query = query.Where(a => allowed.Contains(a.Action));
         }
-        var start = filter.StartDate ?? filter.EndDate;
-        var end = filter.EndDate ?? filter.StartDate;
-        if (start is { } s && end is { } e)
+        var (from, toExclusive) = filter.ToUtcRange(zone);
+        if (from is { } f)
         {
-            var fromUtc = UserTime.StartOfDayUtc(s, zone);
-            var toUtcExclusive = UserTime.StartOfDayUtc(e.AddDays(1), zone);
-            query = query.Where(a => a.CreatedAt >= fromUtc && a.CreatedAt < toUtcExclusive);
+            query = query.Where(a => a.CreatedAt >= f);
+        }
+        if (toExclusive is { } t)
+        {
+            query = query.Where(a => a.CreatedAt < t);
         }
         return query;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuditAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,35 +12,51 @@ internal sealed class ActivityRecorder(
 {
     public async Task RecordAsync(ActivityEntry entry, CancellationToken cancellationToken = default)
     {
-        if (!availableActions.IsAvailable(entry.Action))
-        {
-            return;
-        }
         try
         {
-            var snapshot = new Dictionary<string, string?> { ["username"] = entry.Username };
-            foreach (var (key, value) in entry.Snapshot ?? new Dictionary<string, string?>())
+            if (!availableActions.IsAvailable(entry.Action))
             {
-                snapshot[key] = value;
+                return;
             }
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Activities.Add(new Activity
             {
                 Action = entry.Action,
-                UserId = entry.UserId,
-                Username = entry.Username,
-                TargetModel = entry.TargetModel,
-                Target = entry.Target,
-                Ip = entry.Ip,
-                Endpoint = entry.Endpoint,
-                Snapshot = JsonSerializer.Serialize(snapshot),
+                UserId = Fit(entry.UserId, ActivityConfiguration.MaxUserIdLength),
+                Username = Fit(entry.Username, ActivityConfiguration.MaxUsernameLength),
+                TargetModel = Fit(entry.TargetModel, ActivityConfiguration.MaxModelLength),
+                Target = Fit(entry.Target, ActivityConfiguration.MaxTargetLength),
+                Ip = Fit(entry.Ip, ActivityConfiguration.MaxIpLength),
+                Endpoint = Fit(entry.Endpoint, ActivityConfiguration.MaxEndpointLength),
+                Snapshot = Snapshot(entry),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            // The triggering request goes on: losing one audit row is logged, never thrown.
             logger.LogError(ex, "Could not record activity {Action}", entry.Action);
         }
     }
+
+    private static string Snapshot(ActivityEntry entry)
+    {
+        var snapshot = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (entry.Username is not null)
+        {
+            snapshot["username"] = entry.Username;
+        }
+        foreach (var (key, value) in entry.Snapshot ?? new Dictionary<string, string?>())
+        {
+            snapshot[key] = value;
+        }
+        var json = ActivitySnapshot.Serialize(snapshot);
+        return json.Length <= ActivityConfiguration.MaxSnapshotLength
+            ? json
+            : ActivitySnapshot.OfUsername(Fit(entry.Username, ActivityConfiguration.MaxUsernameLength));
+    }
+
+    /// <summary>Columns have limits (SQL Server enforces them): keep what fits rather than lose the row.</summary>
+    private static string? Fit(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 }

@@ -14,6 +14,9 @@ public sealed class AvailableActions(IOptionsMonitor<AuditLogOptions> options)
 
     public bool IsAvailable(string action, bool includeEssential = true) => Get(includeEssential).Contains(action, StringComparer.Ordinal);
 
+    /// <summary>The same actions as a set, for checking many values at once (ingestion).</summary>
+    public IReadOnlySet<string> GetSet(bool includeEssential) => Get(includeEssential).ToHashSet(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> Compute(AuditLogOptions settings, bool includeEssential)
     {
         if (!settings.Enabled)

@@ -9,12 +9,46 @@ public static class ExportFeature
 {
     public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ExportService>();
+        var services = builder.Services;
+        services.AddOptions<ExportOptions>()
+            .BindConfiguration(ExportOptions.Section)
+            .PostConfigure<AppPaths>((o, paths) => o.WorkDirectory = paths.Resolve(o.WorkDirectory, ExportOptions.DefaultWorkDirectoryName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<ExportService>();
+        services.AddSingleton<IExportJobTrigger, QuartzExportJobTrigger>();
+        services.AddSingleton<ExportRunRegistry>();
+        services.AddSingleton<ExportDispatcher>();
+        services.AddSingleton<ExportWorkDirectory>();
+        services.AddSingleton<ExportJobStore>();
+        services.AddSingleton<ExportNotifier>();
+        services.AddSingleton<ExportResume>();
+        services.AddSingleton<ExportStage>();
+        services.AddSingleton<ZipUploader>();
+        services.AddSingleton<ExportExpiry>();
+        services.AddSingleton<ExportRunner>();
+        services.AddSingleton<ExportCleanup>();
+        services.AddSingleton<ExportDownloads>();
         return builder;
     }
 
+    /// <summary>
+    /// The run job is stored durably and fired on demand (by a request, when a slot frees, by the sweep). The sweep
+    /// starts with the scheduler, which is the start-up recovery; the cleanup follows a minute later.
+    /// </summary>
     public static IQuartzBuilder AddExportJobs(this IQuartzBuilder quartz, IConfiguration configuration)
     {
+        var options = configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions();
+        quartz.AddJob<ExportRunJob>(j => j.WithIdentity(ExportRunJob.Key).StoreDurably());
+        quartz.ScheduleJob<ExportSweepJob>(
+            t => t.WithIdentity("export-sweep-trigger", "export").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds))).RepeatForever()),
+            j => j.WithIdentity(ExportSweepJob.Key));
+        quartz.ScheduleJob<ExportCleanupJob>(
+            t => t.WithIdentity("export-cleanup-trigger", "export").StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(10, options.CleanupIntervalSeconds))).RepeatForever()),
+            j => j.WithIdentity(ExportCleanupJob.Key));
         return quartz;
     }
 }

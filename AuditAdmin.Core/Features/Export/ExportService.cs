@@ -1,13 +1,78 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Core.Features.Export;
 
+/// <summary>Where a request came from, for the activity that records it.</summary>
+public sealed record RequestOrigin(string? Ip, string? Endpoint);
+
 /// <summary>Requests exports and reads a user's own jobs.</summary>
-public sealed class ExportService(IDbContextFactory<AuditAdminDbContext> dbFactory)
+public sealed class ExportService(
+    IDbContextFactory<AuditAdminDbContext> dbFactory,
+    IExportJobTrigger trigger,
+    IActivityRecorder recorder,
+    NotificationBroadcaster broadcaster,
+    TimeProvider clock,
+    ILogger<ExportService> logger)
 {
+    /// <summary>
+    /// The request activity. None of the catalog's actions names "audit-log export requested"; an admin creating an
+    /// archive of the site's data is the closest, and, being a Large-group action, it is recorded only where the
+    /// operator chose to record admin actions.
+    /// </summary>
+    public const string RequestAction = SupportedActions.AdminArchiveDataCreate;
+
+    public const string TargetModel = "AuditLogBulkExportJob";
+
+    /// <inheritdoc cref="RequestAsync(string, ExportFilters, bool, RequestOrigin?, CancellationToken)"/>
     public Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, bool restartJob, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("Arrives with the export pipeline.");
+        RequestAsync(userId, filters, restartJob, origin: null, cancellationToken);
+
+    /// <summary>
+    /// Creates the export job and starts it at once. The database's unique filtered index decides duplicates, so
+    /// concurrent identical requests create one job: the others get <see cref="ExportRequestResult.Duplicate"/>,
+    /// or, with <paramref name="restartJob"/>, flag the running job for a restart from scratch.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown action, dateFrom after dateTo, or oversized filters.</exception>
+    public async Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, bool restartJob, RequestOrigin? origin,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var canonical = CanonicalExportFilters.From(filters);
+
+        // A duplicate can finish between the refused insert and the lookup; then the insert is simply tried again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var created = await TryInsertAsync(userId, canonical, cancellationToken);
+            if (created is not null)
+            {
+                await AcceptedAsync(userId, created.Value, origin, cancellationToken);
+                return new ExportRequestResult.Accepted(created.Value, Restarted: false);
+            }
+
+            var running = await FindInProgressAsync(userId, canonical.Hash, cancellationToken);
+            if (running is null)
+            {
+                if (attempt >= 5)
+                {
+                    throw new InvalidOperationException("The export job could not be created: its duplicate kept changing.");
+                }
+                continue;
+            }
+            if (!restartJob)
+            {
+                return new ExportRequestResult.Duplicate(running.Id, running.CreatedAt);
+            }
+            if (await FlagRestartAsync(running.Id, cancellationToken))
+            {
+                await AcceptedAsync(userId, running.Id, origin, cancellationToken);
+                return new ExportRequestResult.Accepted(running.Id, Restarted: true);
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<AuditLogBulkExportJob>> ListJobsAsync(string userId, CancellationToken cancellationToken)
     {
@@ -21,5 +86,77 @@ public sealed class ExportService(IDbContextFactory<AuditAdminDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+    }
+
+    private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new AuditLogBulkExportJob
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            UserId = userId,
+            Filters = canonical.Json,
+            FilterHash = canonical.Hash,
+            Status = ExportStatus.Exporting,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditLogBulkExportJobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return job.Id;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task<AuditLogBulkExportJob?> FindInProgressAsync(string userId, string filterHash, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs.AsNoTracking()
+            .Where(j => j.UserId == userId && j.FilterHash == filterHash && ExportStatus.InProgress.Contains(j.Status))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<bool> FlagRestartAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.RestartFlag, true).SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
+    }
+
+    private async Task AcceptedAsync(string userId, Guid jobId, RequestOrigin? origin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await trigger.TriggerAsync(jobId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The job is stored; the periodic sweep starts it if the scheduler could not be reached now.
+            logger.LogWarning(ex, "Could not trigger export job {JobId} at once", jobId);
+        }
+
+        string? username;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            username = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+        }
+        await recorder.RecordAsync(new ActivityEntry(RequestAction)
+        {
+            UserId = userId,
+            Username = username,
+            TargetModel = TargetModel,
+            Target = jobId.ToString(),
+            Ip = origin?.Ip,
+            Endpoint = origin?.Endpoint,
+        }, cancellationToken);
+        await broadcaster.PublishAsync(userId);
     }
 }

@@ -7,6 +7,13 @@ public static class StorageFeature
 {
     public static IHostApplicationBuilder AddStorageFeature(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .PostConfigure<AppPaths>((o, paths) => o.Local.Root = paths.Resolve(o.Local.Root, LocalStorageOptions.DefaultRootName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IFileStorage, LocalFileStorage>();
+        builder.Services.AddSingleton<AttachmentService>();
         return builder;
     }
 }

@@ -6,8 +6,8 @@ namespace AuditAdmin.Web.Components.Shared.Activities;
 /// <summary>
 /// Multi-select of the searchable actions (<see cref="AvailableActions.Get"/> without essentials), grouped by category,
 /// each category with a tri-state "select all" box. <see cref="Value"/> is null when every available action is
-/// selected (no action filter, as the reference UI sends), otherwise the selected actions in catalog order;
-/// an empty list matches nothing.
+/// selected (no action filter, as the reference UI sends), otherwise the selected actions in display order
+/// (category, then action); an empty list matches nothing.
 /// </summary>
 public sealed partial class ActionSelector
 {
@@ -92,7 +92,9 @@ public sealed partial class ActionSelector
 
     private Task PublishAsync()
     {
-        IReadOnlyList<string>? value = _available.All(_selected.Contains) ? null : _available.Where(_selected.Contains).ToList();
+        IReadOnlyList<string>? value = _available.All(_selected.Contains)
+            ? null
+            : _groups.SelectMany(g => g.Actions).Where(_selected.Contains).ToList();
         _lastValue = value;
         return ValueChanged.InvokeAsync(value);
     }

@@ -39,14 +39,24 @@ public sealed partial class ActivityDateRangePicker
     [Parameter]
     public bool Disabled { get; set; }
 
-    protected override void OnParametersSet() =>
-        _range = new DateRange(Start?.ToDateTime(TimeOnly.MinValue), End?.ToDateTime(TimeOnly.MinValue));
+    protected override void OnParametersSet()
+    {
+        if (ToDateOnly(_range.Start) != Start || ToDateOnly(_range.End) != End)
+        {
+            _range = new DateRange(Start?.ToDateTime(TimeOnly.MinValue), End?.ToDateTime(TimeOnly.MinValue));
+        }
+    }
 
     private async Task OnChangedAsync(DateRange? range)
     {
-        DateOnly? start = range?.Start is { } s ? DateOnly.FromDateTime(s) : null;
-        DateOnly? end = range?.End is { } e ? DateOnly.FromDateTime(e) : null;
+        var start = ToDateOnly(range?.Start);
+        var end = ToDateOnly(range?.End);
         _range = range ?? new DateRange();
+        // MudDateRangePicker also raises DateRangeChanged when its parameter is set: only real changes go out.
+        if (start == Start && end == End)
+        {
+            return;
+        }
         if (start != Start)
         {
             await StartChanged.InvokeAsync(start);
@@ -57,4 +67,6 @@ public sealed partial class ActivityDateRangePicker
         }
         await RangeChanged.InvokeAsync((start, end));
     }
+
+    private static DateOnly? ToDateOnly(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
 }

@@ -1,0 +1,126 @@
+using AuditAdmin.Core.Features.Activities;
+using Microsoft.Extensions.Logging;
+
+namespace AuditAdmin.Core.Features.Export;
+
+/// <summary>
+/// Drives one export job through its statuses: exporting → uploading → completed, or failed. It re-reads the job
+/// between steps, so a restart request, an expiry or a removal that happens meanwhile is honoured at once. Run it
+/// through <see cref="ExportRunJob"/> (one run per job); tests and the benchmark call it directly.
+/// </summary>
+public sealed class ExportRunner(
+    ExportJobStore store,
+    ExportStage exportStage,
+    ZipUploader uploader,
+    ExportWorkDirectory work,
+    ExportNotifier notifier,
+    ExportExpiry expiry,
+    ILogger<ExportRunner> logger)
+{
+    // Each pass either finishes the job or moves it on; the bound only stops a job that is restarted endlessly.
+    private const int MaxPasses = 50;
+
+    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var job = await store.FindAsync(jobId, cancellationToken);
+            if (job is null || !ExportStatus.IsInProgress(job.Status))
+            {
+                TryDeleteFiles(jobId);
+                return;
+            }
+            if (expiry.IsExpired(job))
+            {
+                await expiry.ExpireAsync(job, cancellationToken);
+                return;
+            }
+            if (job.RestartFlag)
+            {
+                work.Delete(job.Id);
+                if (await store.ResetForRestartAsync(job.Id, cancellationToken))
+                {
+                    logger.LogInformation("Export job {JobId} restarts from the beginning", job.Id);
+                    await notifier.StatusChangedAsync(job.UserId);
+                }
+                continue;
+            }
+
+            try
+            {
+                if (!await StepAsync(job, cancellationToken))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: the job stays in progress and resumes from its cursor at the next start.
+                throw;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Export job {JobId} failed while {Status}", job.Id, job.Status);
+                if (!await FinishAsync(job, SupportedActions.AuditLogBulkExportFailed, cancellationToken))
+                {
+                    continue;
+                }
+                return;
+            }
+        }
+        logger.LogWarning("Export job {JobId} changed {Passes} times during one run; the sweep will pick it up again", jobId, MaxPasses);
+    }
+
+    /// <summary>Runs the job's current stage; true when the job should be looked at again.</summary>
+    private async Task<bool> StepAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
+    {
+        if (job.Status == ExportStatus.Exporting)
+        {
+            switch (await exportStage.RunAsync(job, cancellationToken))
+            {
+                case ExportStageOutcome.NoResults:
+                    return !await FinishAsync(job, SupportedActions.AuditLogBulkExportNoResults, cancellationToken);
+                case ExportStageOutcome.Exported when await store.MarkUploadingAsync(job.Id, cancellationToken):
+                    await notifier.StatusChangedAsync(job.UserId);
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        if (await uploader.UploadAsync(job, cancellationToken) is null)
+        {
+            return true;
+        }
+        logger.LogInformation("Export job {JobId} completed", job.Id);
+        TryDeleteFiles(job.Id);
+        await notifier.NotifyAsync(job, SupportedActions.AuditLogBulkExportCompleted, cancellationToken);
+        await notifier.StatusChangedAsync(job.UserId);
+        return false;
+    }
+
+    /// <summary>Ends the job as failed with the given notice; false when the job had changed (look again).</summary>
+    private async Task<bool> FinishAsync(AuditLogBulkExportJob job, string action, CancellationToken cancellationToken)
+    {
+        if (!await store.MarkFailedAsync(job.Id, cancellationToken))
+        {
+            return false;
+        }
+        TryDeleteFiles(job.Id);
+        await notifier.NotifyAsync(job, action, cancellationToken);
+        await notifier.StatusChangedAsync(job.UserId);
+        return true;
+    }
+
+    private void TryDeleteFiles(Guid jobId)
+    {
+        try
+        {
+            work.Delete(jobId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not delete the work folder of export job {JobId}; the cleanup will", jobId);
+        }
+    }
+}

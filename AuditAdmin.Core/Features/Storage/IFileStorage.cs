@@ -1,0 +1,28 @@
+namespace AuditAdmin.Core.Features.Storage;
+
+/// <summary>
+/// Stores files by key (for example "audit-log-bulk-export/&lt;id&gt;.zip"). Keys are relative, slash-separated
+/// paths of letters, digits, '.', '_' and '-' (see <see cref="StorageKey"/>).
+/// </summary>
+public interface IFileStorage
+{
+    /// <summary>Starts writing a file that becomes visible under its key only when committed.</summary>
+    Task<IStorageWrite> OpenWriteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The stored file, or null when there is none.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the file; nothing happens when there is none.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>A file being written. Disposing it without <see cref="CommitAsync"/> discards everything written.</summary>
+public interface IStorageWrite : IAsyncDisposable
+{
+    Stream Stream { get; }
+
+    /// <summary>Makes the file durable and visible under its key, replacing any previous one; returns its size in bytes.</summary>
+    Task<long> CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Notifications;
+using AuditAdmin.Core.Features.Storage;
+using AuditAdmin.Core.Identity;
+
+namespace AuditAdmin.Tests.Features.Export;
+
+/// <summary>Drives the real pipeline classes of an <see cref="ExportTestHost"/> for one user.</summary>
+public sealed class ExportPipeline(ExportTestHost host, AppUser owner)
+{
+    public AppUser Owner => owner;
+
+    public async Task<Guid> RequestAsync(ExportFilters? filters = null)
+    {
+        var result = await host.Get<ExportService>().RequestAsync(owner.Id, filters ?? new ExportFilters(), false, CancellationToken.None);
+        return Assert.IsType<ExportRequestResult.Accepted>(result).JobId;
+    }
+
+    public Task RunAsync(Guid jobId) => host.Get<ExportRunner>().RunAsync(jobId, CancellationToken.None);
+
+    public async Task<ExportZip> ZipAsync(Guid jobId)
+    {
+        var job = await host.JobAsync(jobId);
+        var attachment = (await host.QueryAsync(db => db.Attachments.Where(a => a.Id == job.AttachmentId))).Single();
+        var stream = await host.Get<IFileStorage>().OpenReadAsync(attachment.FileName, CancellationToken.None)
+            ?? throw new InvalidOperationException("The zip is not in storage.");
+        return await ExportZip.ReadAsync(stream);
+    }
+
+    public string WorkFolder(Guid jobId) => host.Get<ExportWorkDirectory>().For(jobId);
+
+    /// <summary>Records the job's status each time the owner's pages are told something changed.</summary>
+    public IDisposable WatchStatuses(Guid? jobId, List<string> statuses, Func<AuditLogBulkExportJob, Task>? onChange = null) =>
+        host.Get<NotificationBroadcaster>().Subscribe(owner.Id, async () =>
+        {
+            var jobs = await host.QueryAsync(db => db.AuditLogBulkExportJobs.Where(j => j.UserId == owner.Id && (jobId == null || j.Id == jobId)));
+            foreach (var job in jobs)
+            {
+                if (statuses.Count == 0 || statuses[^1] != job.Status)
+                {
+                    statuses.Add(job.Status);
+                }
+                if (onChange is not null)
+                {
+                    await onChange(job);
+                }
+            }
+        });
+}

@@ -1,0 +1,103 @@
+using AuditAdmin.Core.Features.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AuditAdmin.Tests.Features.Storage;
+
+public sealed class LocalFileStorageTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"), "storage");
+    private readonly LocalFileStorage _storage;
+
+    public LocalFileStorageTests()
+    {
+        _storage = new LocalFileStorage(Options.Create(new StorageOptions { Local = { Root = _root } }));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path.GetDirectoryName(_root)))
+        {
+            Directory.Delete(Path.GetDirectoryName(_root)!, recursive: true);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CommittedWrite_ShouldBeReadableUnderItsKey_AndReportItsSize()
+    {
+        long size;
+        await using (var write = await _storage.OpenWriteAsync("exports/a1.zip", Ct))
+        {
+            await write.Stream.WriteAsync("hello"u8.ToArray(), Ct);
+            size = await write.CommitAsync(Ct);
+        }
+
+        Assert.Equal(5, size);
+        Assert.True(await _storage.ExistsAsync("exports/a1.zip", Ct));
+        await using var read = await _storage.OpenReadAsync("exports/a1.zip", Ct);
+        using var reader = new StreamReader(read!);
+        Assert.Equal("hello", await reader.ReadToEndAsync(Ct));
+        Assert.Equal([Path.Combine(_root, "exports", "a1.zip")], Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task UncommittedWrite_ShouldLeaveNothing_NotEvenATemporaryFile()
+    {
+        await using (var write = await _storage.OpenWriteAsync("exports/b.zip", Ct))
+        {
+            await write.Stream.WriteAsync(new byte[1000], Ct);
+            Assert.False(await _storage.ExistsAsync("exports/b.zip", Ct));
+        }
+
+        Assert.False(await _storage.ExistsAsync("exports/b.zip", Ct));
+        Assert.Null(await _storage.OpenReadAsync("exports/b.zip", Ct));
+        Assert.Empty(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Delete_ShouldRemoveTheFile_AndIgnoreAMissingOne()
+    {
+        await using (var write = await _storage.OpenWriteAsync("c.zip", Ct))
+        {
+            await write.CommitAsync(Ct);
+        }
+
+        await _storage.DeleteAsync("c.zip", Ct);
+        await _storage.DeleteAsync("c.zip", Ct);
+
+        Assert.False(await _storage.ExistsAsync("c.zip", Ct));
+    }
+
+    [Theory]
+    [InlineData("../outside.zip")]
+    [InlineData("a/../../outside.zip")]
+    [InlineData("a/..")]
+    [InlineData("..")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:/windows/x")]
+    [InlineData("a\\..\\b")]
+    [InlineData("a//b")]
+    [InlineData("a/")]
+    [InlineData(".hidden")]
+    [InlineData("a/.b")]
+    [InlineData("a b.zip")]
+    [InlineData("a%2F..%2Fb")]
+    [InlineData("zip\0.zip")]
+    [InlineData("naïve.zip")]
+    [InlineData("")]
+    public async Task EveryOperation_ShouldRefuseKeysThatCouldLeaveTheRoot(string key)
+    {
+        Assert.False(StorageKey.IsValid(key));
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.OpenWriteAsync(key, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.OpenReadAsync(key, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.ExistsAsync(key, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => _storage.DeleteAsync(key, Ct));
+    }
+
+    [Theory]
+    [InlineData("a.zip")]
+    [InlineData("audit-log-bulk-export/0195f2c1d3a47c8e9b0a1b2c3d4e5f60.zip")]
+    [InlineData("x_1/y-2/z.3")]
+    public void StorageKey_ShouldAcceptPlainRelativeKeys(string key) => Assert.True(StorageKey.IsValid(key));
+}

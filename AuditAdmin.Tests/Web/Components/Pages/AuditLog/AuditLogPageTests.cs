@@ -1,0 +1,173 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Maintenance;
+using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Web.Components.Pages.AuditLog;
+using AuditAdmin.Web.Infrastructure;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
+
+namespace AuditAdmin.Tests.Web.Components.Pages.AuditLog;
+
+public sealed class AuditLogPageTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2026, 1, 10, 8, 0, 0, DateTimeKind.Utc);
+
+    private SqliteTestDatabase _database = default!;
+
+    public async ValueTask InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private MudTestContext NewContext(Action<AuditLogOptions>? configure = null) => new(configureServices: services =>
+    {
+        Over(_database, configure)(services);
+        services.AddAuthorizationCore();
+        services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
+        services.AddScoped<CurrentUser>();
+    });
+
+    private static async Task<IRenderedComponent<AuditLogPage>> RenderLoadedAsync(MudTestContext ctx,
+        IRenderedComponent<MudBlazor.MudPopoverProvider>? popovers = null)
+    {
+        if (popovers is null)
+        {
+            ctx.RenderProviders();
+        }
+        var cut = ctx.Render<AuditLogPage>();
+        await cut.WaitForAssertionAsync(() => Assert.DoesNotContain("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent, StringComparison.Ordinal),
+            MudTestContext.QueryTimeout);
+        return cut;
+    }
+
+    [Fact]
+    public async Task AuditLogPage_ShouldExplainHowToEnableIt_WhenTheAuditLogIsDisabled()
+    {
+        await using var ctx = NewContext(o => o.Enabled = false);
+        ctx.RenderProviders();
+
+        var cut = ctx.Render<AuditLogPage>();
+
+        var explanation = cut.Find("[data-testid=audit-log-disabled]").TextContent;
+        Assert.Contains("AuditLog:Enabled=true", explanation, StringComparison.Ordinal);
+        Assert.Contains("AUDIT_LOG_ENABLED=true", explanation, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=audit-log-table]"));
+        Assert.Empty(cut.FindAll("[data-testid=activity-filter-bar]"));
+    }
+
+    [Fact]
+    public async Task AuditLogPage_ShouldShowTheNewestTenRows_AndTheSummary()
+    {
+        await _database.SeedAsync(Enumerable.Range(0, 12)
+            .Select(i => Row($"user{i:00}", SupportedActions.PageCreate, Start.AddMinutes(i))).ToArray());
+        await using var ctx = NewContext();
+
+        var cut = await RenderLoadedAsync(ctx);
+
+        Assert.Equal("1 – 10 of 12", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim());
+        var users = cut.FindAll("[data-testid=cell-user]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(10, users.Count);
+        Assert.Equal("user11", users[0]);
+        Assert.Equal("user02", users[^1]);
+    }
+
+    [Fact]
+    public async Task AuditLogPage_ShouldApplyTheFilterAndPageFromTheQueryString()
+    {
+        await _database.SeedAsync(
+            Row("alice", SupportedActions.PageCreate, Start),
+            Row("bob", SupportedActions.PageCreate, Start.AddMinutes(1)),
+            Row("bob", SupportedActions.PageDelete, Start.AddMinutes(2)),
+            Row("bob", SupportedActions.PageCreate, Start.AddDays(3)));
+        await using var ctx = NewContext();
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("admin/audit-log?users=bob&actions=PAGE_CREATE&from=2026-01-10&to=2026-01-11");
+
+        var cut = await RenderLoadedAsync(ctx);
+
+        Assert.Equal("1 – 1 of 1", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim());
+        Assert.Equal("bob", cut.Find("[data-testid=cell-user]").TextContent.Trim());
+        Assert.Equal(["bob"], cut.FindAll("[data-testid=username-chip]").Select(e => e.GetAttribute("data-username")));
+    }
+
+    [Fact]
+    public async Task FilterChange_ShouldBeWrittenToTheUrl_AndResetThePage()
+    {
+        await _database.SeedAsync(Row("alice", SupportedActions.PageCreate, Start), Row("bob", SupportedActions.PageCreate, Start));
+        await using var ctx = NewContext();
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("admin/audit-log?users=alice&page=2&size=25");
+        var popovers = ctx.RenderProviders();
+        var cut = await RenderLoadedAsync(ctx, popovers: popovers);
+
+        cut.Find("[data-testid=action-selector-toggle]").Click();
+        popovers.Find("input[data-category-toggle=User]").Change(true);
+
+        var query = new Uri(navigation.Uri).Query;
+        Assert.Contains("users=alice", query, StringComparison.Ordinal);
+        Assert.Contains("actions=PAGE_CREATE%2CPAGE_DELETE%2CPAGE_DELETE_COMPLETELY%2CPAGE_EMPTY_TRASH", query, StringComparison.Ordinal);
+        Assert.Contains("size=25", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("page=", query, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=filter-clear]").Click();
+        Assert.Equal("?size=25", new Uri(navigation.Uri).Query);
+    }
+
+    [Fact]
+    public async Task ExpandButton_ShouldShowTheSnapshot_OrSayThereIsNone()
+    {
+        await _database.SeedAsync(
+            Row("alice", SupportedActions.PageCreate, Start, snapshot: """{"username":"alice","path":"/team/notes","size":42}"""),
+            Row("bob", SupportedActions.PageDelete, Start.AddMinutes(1)));
+        await using var ctx = NewContext();
+        var cut = await RenderLoadedAsync(ctx);
+
+        var buttons = cut.FindAll("[data-testid=activity-expand]");
+        buttons[0].Click();
+        Assert.NotNull(cut.Find("[data-testid=activity-snapshot-empty]"));
+        cut.FindAll("[data-testid=activity-expand]")[1].Click();
+
+        var snapshot = cut.Find("[data-testid=activity-snapshot]");
+        Assert.Equal(["username", "path", "size"], snapshot.QuerySelectorAll("dt").Select(e => e.TextContent));
+        Assert.Equal(["alice", "/team/notes", "42"], snapshot.QuerySelectorAll("dd").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task SettingsPanel_ShouldShowConfigurationAndNeverRun_WhenTheRetentionJobHasNotRun()
+    {
+        await using var ctx = NewContext();
+        ctx.RenderProviders();
+        var cut = ctx.Render<AuditLogPage>();
+
+        cut.Find("[data-testid=audit-log-settings-toggle]").Click();
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("never", cut.Find("[data-testid=settings-retention-run]").TextContent, StringComparison.Ordinal),
+            MudTestContext.QueryTimeout);
+        var expiration = cut.Find("[data-testid=settings-expiration]").TextContent;
+        Assert.Contains("2,592,000 seconds", expiration, StringComparison.Ordinal);
+        Assert.Contains("30 days", expiration, StringComparison.Ordinal);
+        Assert.Equal("12 / 188", cut.Find("[data-testid=settings-action-count]").TextContent.Trim());
+        Assert.Contains("SMALL", cut.Find("[data-testid=settings-group-size]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=activity-filter-bar]"));
+    }
+
+    [Fact]
+    public async Task SettingsPanel_ShouldShowTheLastRetentionRun()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.MaintenanceRuns.Add(new MaintenanceRun { Name = MaintenanceTasks.ActivityRetention, LastRunAt = Start, LastAffectedCount = 1234 });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        await using var ctx = NewContext(o => o.ActivityExpirationSeconds = 90_061);
+        ctx.RenderProviders();
+        var cut = ctx.Render<AuditLogPage>();
+
+        cut.Find("[data-testid=audit-log-settings-toggle]").Click();
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("1,234 activities removed", cut.Find("[data-testid=settings-retention-run]").TextContent, StringComparison.Ordinal),
+            MudTestContext.QueryTimeout);
+        Assert.Contains("1 day 1 hour 1 minute 1 second", cut.Find("[data-testid=settings-expiration]").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,146 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Web.Components.Shared.Activities;
+using Bunit;
+using MudBlazor;
+using MudBlazor.Extensions;
+
+namespace AuditAdmin.Tests.Web.Components.Shared.Activities;
+
+public sealed class ActionSelectorTests : IAsyncLifetime
+{
+    // No size group (an unknown name selects none) plus four actions from three categories, given out of category order.
+    private const string Additional = "COMMENT_CREATE,PAGE_CREATE,USER_LOGOUT,PAGE_DELETE";
+
+    private SqliteTestDatabase _database = default!;
+
+    public async ValueTask InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private MudTestContext NewContext() => new(configureServices: ActivityComponentServices.Over(_database, o =>
+    {
+        o.ActionGroupSize = "NONE";
+        o.AdditionalActions = Additional;
+    }));
+
+    private (IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<ActionSelector> Cut, List<IReadOnlyList<string>?> Raised)
+        RenderOpen(MudTestContext ctx, IReadOnlyList<string>? value = null)
+    {
+        var popovers = ctx.RenderProviders();
+        var raised = new List<IReadOnlyList<string>?>();
+        var cut = ctx.Render<ActionSelector>(p => p
+            .Add(c => c.Value, value)
+            .Add(c => c.ValueChanged, v =>
+            {
+                raised.Add(v);
+                value = v;
+            }));
+        cut.Find("[data-testid=action-selector-toggle]").Click();
+        return (popovers, cut, raised);
+    }
+
+    private static void ClickCategory(IRenderedComponent<MudPopoverProvider> popovers, string category) =>
+        popovers.Find($"[data-category={category}] input[data-testid=action-category-toggle]").Change(true);
+
+    private static void SetAction(IRenderedComponent<MudPopoverProvider> popovers, string action, bool value) =>
+        popovers.Find($"input[data-action='{action}']").Change(value);
+
+    private static bool? CategoryState(IRenderedComponent<MudPopoverProvider> popovers, string category) =>
+        popovers.FindComponents<MudCheckBox<bool?>>()
+            .Single(c => c.Find("input").GetAttribute("data-category-toggle") == category)
+            .Instance.GetState(x => x.Value);
+
+    [Fact]
+    public async Task ActionSelector_ShouldGroupByCategoryInCatalogOrder_AndHideEmptyCategories()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, _) = RenderOpen(ctx);
+
+        var categories = popovers.FindAll("[data-testid=action-category]").Select(e => e.GetAttribute("data-category")).ToList();
+        Assert.Equal(["Page", "Comment", "User"], categories);
+        var pageActions = popovers.FindAll("[data-category=Page] input[data-testid=action-option]").Select(e => e.GetAttribute("data-action"));
+        Assert.Equal(["PAGE_CREATE", "PAGE_DELETE"], pageActions);
+        Assert.Contains("Pages", popovers.Find("[data-category=Page]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Comments", popovers.Find("[data-category=Comment]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActionSelector_ShouldShowEveryActionChecked_WhenValueIsNull()
+    {
+        await using var ctx = NewContext();
+        var (popovers, cut, _) = RenderOpen(ctx);
+
+        Assert.All(popovers.FindAll("input[data-testid=action-option]"), e => Assert.True(e.HasAttribute("checked")));
+        Assert.True(CategoryState(popovers, "Page"));
+        Assert.Contains("all", cut.Find("[data-testid=action-selector-toggle]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CategoryToggle_ShouldDeselectTheCategory_WhenItWasComplete()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, raised) = RenderOpen(ctx);
+
+        ClickCategory(popovers, "Page");
+
+        Assert.Equal(["COMMENT_CREATE", "USER_LOGOUT"], raised.Single());
+        Assert.False(CategoryState(popovers, "Page"));
+        Assert.True(CategoryState(popovers, "Comment"));
+    }
+
+    [Fact]
+    public async Task CategoryToggle_ShouldBeIndeterminate_WhenPartlySelected_AndSelectAllOnClick()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, raised) = RenderOpen(ctx);
+
+        SetAction(popovers, "PAGE_DELETE", false);
+        Assert.Null(CategoryState(popovers, "Page"));
+        Assert.Equal(["PAGE_CREATE", "COMMENT_CREATE", "USER_LOGOUT"], raised[^1]);
+
+        ClickCategory(popovers, "Page");
+
+        Assert.True(CategoryState(popovers, "Page"));
+        Assert.Null(raised[^1]);
+    }
+
+    [Fact]
+    public async Task ActionSelector_ShouldRaiseNull_WhenEveryActionIsSelectedAgain()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, raised) = RenderOpen(ctx, ["PAGE_CREATE"]);
+
+        Assert.Equal(["PAGE_CREATE"], popovers.FindAll("input[data-testid=action-option][checked]").Select(e => e.GetAttribute("data-action")));
+        SetAction(popovers, "PAGE_DELETE", true);
+        SetAction(popovers, "COMMENT_CREATE", true);
+        Assert.Equal(["PAGE_CREATE", "PAGE_DELETE", "COMMENT_CREATE"], raised[^1]);
+        SetAction(popovers, "USER_LOGOUT", true);
+
+        Assert.Null(raised[^1]);
+    }
+
+    [Fact]
+    public async Task ActionSelector_ShouldRaiseAnEmptyList_WhenNothingIsSelected()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, raised) = RenderOpen(ctx);
+
+        ClickCategory(popovers, "Page");
+        ClickCategory(popovers, "Comment");
+        ClickCategory(popovers, "User");
+
+        Assert.NotNull(raised[^1]);
+        Assert.Empty(raised[^1]!);
+    }
+
+    [Fact]
+    public async Task ActionSelector_ShouldIgnoreValuesThatAreNotAvailable()
+    {
+        await using var ctx = NewContext();
+        var (popovers, _, _) = RenderOpen(ctx, ["PAGE_CREATE", SupportedActions.AdminUsersRemove]);
+
+        Assert.Equal(["PAGE_CREATE"], popovers.FindAll("input[data-testid=action-option][checked]").Select(e => e.GetAttribute("data-action")));
+        Assert.Empty(popovers.FindAll($"input[data-action={SupportedActions.AdminUsersRemove}]"));
+    }
+}

@@ -1,0 +1,148 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Web.Components.Shared.Activities;
+using Bunit;
+using MudBlazor;
+using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
+
+namespace AuditAdmin.Tests.Web.Components.Shared.Activities;
+
+public sealed class ActivityFilterBarTests : IAsyncLifetime
+{
+    private static readonly DateTime At = new(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc);
+
+    private SqliteTestDatabase _database = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await _database.SeedAsync(
+            Row("alice", SupportedActions.PageCreate, At),
+            Row("albert", SupportedActions.PageUpdate, At),
+            Row("bob", SupportedActions.CommentCreate, At));
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private sealed class Harness(MudTestContext ctx, ActivityFilter initial)
+    {
+        public ActivityFilter Filter { get; private set; } = initial;
+        public int Changes { get; private set; }
+        public IRenderedComponent<MudPopoverProvider> Popovers { get; } = ctx.RenderProviders();
+        public IRenderedComponent<ActivityFilterBar> Cut { get; private set; } = default!;
+
+        public Harness Render()
+        {
+            Cut = ctx.Render<ActivityFilterBar>(p => p
+                .Add(c => c.Value, Filter)
+                .Add(c => c.ValueChanged, f =>
+                {
+                    Filter = f;
+                    Changes++;
+                }));
+            return this;
+        }
+    }
+
+    private Harness Render(MudTestContext ctx, ActivityFilter? initial = null) => new Harness(ctx, initial ?? ActivityFilter.None).Render();
+
+    private MudTestContext NewContext() => new(configureServices: Over(_database));
+
+    [Fact]
+    public async Task UsernamePicker_ShouldSuggestRecordedNamesByPrefix_AndAddThePickedName()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx);
+
+        bar.Cut.Find("[data-testid=username-picker] input").Input("al");
+        await bar.Popovers.WaitForAssertionAsync(() =>
+            Assert.Equal(["albert", "alice"], bar.Popovers.FindAll(".mud-list-item").Select(e => e.TextContent.Trim())), MudTestContext.QueryTimeout);
+        bar.Popovers.FindAll(".mud-list-item").Single(e => e.TextContent.Trim() == "alice").Click();
+
+        await bar.Cut.WaitForAssertionAsync(() => Assert.Equal(["alice"], bar.Filter.Usernames!), MudTestContext.QueryTimeout);
+        Assert.Equal(["alice"], bar.Cut.FindAll("[data-testid=username-chip]").Select(e => e.GetAttribute("data-username")));
+    }
+
+    [Fact]
+    public async Task UsernamePicker_ShouldNotSuggestNamesAlreadyChosen()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx, new ActivityFilter { Usernames = ["alice"] });
+
+        bar.Cut.Find("[data-testid=username-picker] input").Input("al");
+
+        await bar.Popovers.WaitForAssertionAsync(() =>
+            Assert.Equal(["albert"], bar.Popovers.FindAll(".mud-list-item").Select(e => e.TextContent.Trim())), MudTestContext.QueryTimeout);
+    }
+
+    [Fact]
+    public async Task UsernameChip_ShouldRemoveTheName_AndDropTheFilterWhenNoneIsLeft()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx, new ActivityFilter { Usernames = ["alice", "bob"] });
+
+        bar.Cut.Find("[data-username=alice] + .mud-chip-close-button").Click();
+        Assert.Equal(["bob"], bar.Filter.Usernames!);
+
+        bar.Cut.Render(p => p.Add(c => c.Value, bar.Filter));
+        bar.Cut.Find("[data-username=bob] + .mud-chip-close-button").Click();
+        Assert.Null(bar.Filter.Usernames);
+    }
+
+    [Fact]
+    public async Task DateRangePicker_ShouldRaiseTheChosenDays()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx);
+
+        bar.Cut.Find("[data-testid=date-range-picker] input").Click();
+        Day(bar.Popovers, 10).Click();
+        Day(bar.Popovers, 12).Click();
+
+        var today = DateTime.Today;
+        await bar.Cut.WaitForAssertionAsync(() =>
+        {
+            Assert.Equal(new DateOnly(today.Year, today.Month, 10), bar.Filter.StartDate);
+            Assert.Equal(new DateOnly(today.Year, today.Month, 12), bar.Filter.EndDate);
+        });
+        Assert.Null(bar.Filter.Usernames);
+        Assert.Null(bar.Filter.Actions);
+    }
+
+    private static AngleSharp.Dom.IElement Day(IRenderedComponent<MudPopoverProvider> popovers, int day) =>
+        popovers.FindAll("button.mud-picker-calendar-day:not(.mud-hidden)").First(b => b.TextContent.Trim() == day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task ActionSelector_ShouldRaiseTheRemainingActions_WhenACategoryIsDeselected()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx);
+
+        bar.Cut.Find("[data-testid=action-selector-toggle]").Click();
+        bar.Popovers.Find("input[data-category-toggle=User]").Change(true);
+
+        var expected = AvailableActions.Compute(new AuditLogOptions(), includeEssential: false)
+            .Where(a => ActionCatalog.Find(a)!.Category != ActionCategory.User);
+        Assert.NotNull(bar.Filter.Actions);
+        Assert.Equal(expected.Order(), bar.Filter.Actions!.Order());
+        Assert.DoesNotContain(SupportedActions.UserLoginWithLocal, bar.Filter.Actions!);
+    }
+
+    [Fact]
+    public async Task Clear_ShouldResetEveryFilter()
+    {
+        await using var ctx = NewContext();
+        var bar = Render(ctx, new ActivityFilter
+        {
+            Usernames = ["alice"],
+            Actions = [SupportedActions.PageCreate],
+            StartDate = new DateOnly(2026, 1, 1),
+            EndDate = new DateOnly(2026, 1, 31),
+        });
+
+        bar.Cut.Find("[data-testid=filter-clear]").Click();
+
+        Assert.Equal(ActivityFilter.None, bar.Filter);
+        Assert.Equal(1, bar.Changes);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using AuditAdmin.Core.Features.Activities;
+
+namespace AuditAdmin.Web.Components.Pages.AuditLog;
+
+/// <summary>
+/// The audit log view as query-string values, so a filtered page can be bookmarked and shared:
+/// <c>?users=alice,bob&amp;actions=PAGE_CREATE,PAGE_DELETE&amp;from=2026-01-01&amp;to=2026-01-31&amp;page=2&amp;size=25</c>.
+/// Lists are comma-separated; a comma or backslash inside a name is escaped with a backslash.
+/// An absent <c>actions</c> means every action; an empty one (<c>actions=</c>) means none.
+/// </summary>
+public sealed record AuditLogQuery(ActivityFilter Filter, int Page, int PageSize)
+{
+    public const string UsersKey = "users";
+    public const string ActionsKey = "actions";
+    public const string FromKey = "from";
+    public const string ToKey = "to";
+    public const string PageKey = "page";
+    public const string SizeKey = "size";
+    public const int DefaultPageSize = 10;
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    /// <summary>Reads the query values leniently: anything malformed falls back to "no filter" or the default.</summary>
+    public static AuditLogQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size)
+    {
+        var names = SplitList(users);
+        var filter = new ActivityFilter
+        {
+            Usernames = names.Count == 0 ? null : names,
+            Actions = actions is null ? null : SplitList(actions),
+            StartDate = ParseDate(from),
+            EndDate = ParseDate(to),
+        };
+        return new AuditLogQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize);
+    }
+
+    /// <summary>Query parameters for NavigationManager.GetUriWithQueryParameters; defaults are left out (null removes a key).</summary>
+    public IReadOnlyDictionary<string, object?> ToParameters() => new Dictionary<string, object?>
+    {
+        [UsersKey] = Filter.Usernames is { Count: > 0 } u ? JoinList(u) : null,
+        [ActionsKey] = Filter.Actions is { } a ? JoinList(a) : null,
+        [FromKey] = Filter.StartDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [ToKey] = Filter.EndDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [PageKey] = Page > 1 ? Page : null,
+        [SizeKey] = PageSize != DefaultPageSize ? PageSize : null,
+    };
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static string JoinList(IEnumerable<string> values) =>
+        string.Join(',', values.Select(v => v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)));
+
+    public static IReadOnlyList<string> SplitList(string? value)
+    {
+        var items = new List<string>();
+        if (string.IsNullOrEmpty(value))
+        {
+            return items;
+        }
+        var current = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\\' && i + 1 < value.Length)
+            {
+                current.Append(value[++i]);
+            }
+            else if (c == ',')
+            {
+                Add();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+        Add();
+        return items;
+
+        void Add()
+        {
+            var item = current.ToString();
+            current.Clear();
+            if (item.Length > 0 && !items.Contains(item, StringComparer.Ordinal))
+            {
+                items.Add(item);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace AuditAdmin.Web.Components.Pages.Users;
+
+public enum UserAction
+{
+    GrantAdmin,
+    RevokeAdmin,
+    Preferences,
+    ResetPassword,
+    Deactivate,
+    Reactivate,
+}

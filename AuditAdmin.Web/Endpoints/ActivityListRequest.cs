@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using AuditAdmin.Core.Features.Activities;
+
+namespace AuditAdmin.Web.Endpoints;
+
+/// <summary>What the list API was asked for, once validated.</summary>
+internal sealed record ActivityListQuery(ActivityFilter Filter, int Offset, int Limit);
+
+/// <summary>
+/// Reads the list API's parameters from the query string (GET, <c>searchFilter</c> as JSON text) or the body (POST):
+/// <c>limit</c> 1..100 (default 20, as the reference), <c>offset</c> ≥ 0 (default 0), <c>searchFilter</c> optional:
+/// <c>{usernames?: string[], actions?: string[], dates?: {startDate?: "yyyy-MM-dd"|null, endDate?: "yyyy-MM-dd"|null}}</c>.
+/// </summary>
+internal static class ActivityListRequest
+{
+    public const int DefaultLimit = 20;
+    public const int MaxFilterValues = 1000;
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static (ActivityListQuery? Query, ValidationFailure? Error) FromQueryString(IQueryCollection query)
+    {
+        var limit = QueryInt(query, "limit", DefaultLimit, 1, ActivityQueryService.MaxLimit, out var error);
+        var offset = error is null ? QueryInt(query, "offset", 0, 0, int.MaxValue, out error) : 0;
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        if (!query.TryGetValue("searchFilter", out var raw) || raw.Count == 0 || string.IsNullOrWhiteSpace(raw[0]))
+        {
+            return (new ActivityListQuery(ActivityFilter.None, offset, limit), null);
+        }
+        if (raw.Count > 1)
+        {
+            return (null, new("searchFilter", "searchFilter must be given once"));
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(raw[0]!);
+            var (filter, filterError) = Filter(document.RootElement);
+            return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
+        }
+        catch (JsonException)
+        {
+            return (null, new("searchFilter", "searchFilter must be a JSON object"));
+        }
+    }
+
+    public static (ActivityListQuery? Query, ValidationFailure? Error) FromBody(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new("body", "The body must be a JSON object"));
+        }
+        var limit = BodyInt(body, "limit", DefaultLimit, 1, ActivityQueryService.MaxLimit, out var error);
+        var offset = error is null ? BodyInt(body, "offset", 0, 0, int.MaxValue, out error) : 0;
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        if (!body.TryGetProperty("searchFilter", out var filterElement))
+        {
+            return (new ActivityListQuery(ActivityFilter.None, offset, limit), null);
+        }
+        var (filter, filterError) = Filter(filterElement);
+        return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
+    }
+
+    private static (ActivityFilter? Filter, ValidationFailure? Error) Filter(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return (ActivityFilter.None, null);
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new("searchFilter", "searchFilter must be an object"));
+        }
+        var usernames = Strings(element, "usernames", out var error);
+        var actions = error is null ? Strings(element, "actions", out error) : null;
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        DateOnly? start = null, end = null;
+        if (element.TryGetProperty("dates", out var dates) && dates.ValueKind != JsonValueKind.Null)
+        {
+            if (dates.ValueKind != JsonValueKind.Object)
+            {
+                return (null, new("searchFilter.dates", "dates must be an object"));
+            }
+            start = Date(dates, "startDate", out error);
+            end = error is null ? Date(dates, "endDate", out error) : null;
+            if (error is not null)
+            {
+                return (null, error);
+            }
+            if (start > end)
+            {
+                return (null, new("searchFilter.dates", "startDate must not be after endDate"));
+            }
+        }
+        return (new ActivityFilter { Usernames = usernames, Actions = actions, StartDate = start, EndDate = end }, null);
+    }
+
+    private static List<string>? Strings(JsonElement filter, string name, out ValidationFailure? error)
+    {
+        error = null;
+        var param = $"searchFilter.{name}";
+        if (!filter.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxFilterValues)
+        {
+            error = new(param, $"{name} must be an array of at most {MaxFilterValues} strings");
+            return null;
+        }
+        var result = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                error = new($"{param}[{index}]", $"{name} must hold strings only");
+                return null;
+            }
+            result.Add(item.GetString()!);
+            index++;
+        }
+        return result;
+    }
+
+    private static DateOnly? Date(JsonElement dates, string name, out ValidationFailure? error)
+    {
+        error = null;
+        if (!dates.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(value.GetString(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        error = new($"searchFilter.dates.{name}", $"{name} must be a date written {DateFormat}");
+        return null;
+    }
+
+    private static int QueryInt(IQueryCollection query, string name, int fallback, int min, int max, out ValidationFailure? error)
+    {
+        error = null;
+        if (!query.TryGetValue(name, out var raw) || raw.Count == 0)
+        {
+            return fallback;
+        }
+        if (raw.Count == 1 && int.TryParse(raw[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return InRange(name, value, min, max, out error);
+        }
+        error = Range(name, min, max);
+        return fallback;
+    }
+
+    /// <summary>A JSON integer, or a string holding one (the reference's validator accepts both).</summary>
+    private static int BodyInt(JsonElement body, string name, int fallback, int min, int max, out ValidationFailure? error)
+    {
+        error = null;
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return InRange(name, number, min, max, out error);
+        }
+        if (value.ValueKind == JsonValueKind.String
+            && int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+        {
+            return InRange(name, number, min, max, out error);
+        }
+        error = Range(name, min, max);
+        return fallback;
+    }
+
+    private static int InRange(string name, int value, int min, int max, out ValidationFailure? error)
+    {
+        error = value < min || value > max ? Range(name, min, max) : null;
+        return value;
+    }
+
+    private static ValidationFailure Range(string name, int min, int max) =>
+        new(name, max == int.MaxValue ? $"{name} must be an integer of at least {min}" : $"{name} must be an integer from {min} to {max}");
+}

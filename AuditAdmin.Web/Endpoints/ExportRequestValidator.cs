@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Identity;
+
+namespace AuditAdmin.Web.Endpoints;
+
+/// <summary>A validated export request body.</summary>
+public sealed record ExportRequestBody(ExportFilters Filters, bool RestartJob);
+
+/// <summary>Why a body was refused: the message and the offending field (GROWI's <c>param</c>).</summary>
+public sealed record ExportRequestError(string Message, string Param);
+
+/// <summary>
+/// Validates <c>{filters:{usernames?,actions?,dateFrom?,dateTo?}, format?, restartJob?}</c> as strictly as the
+/// reference's route tests: filters an object; usernames strings; actions catalog values; dates ISO-8601; format only
+/// "json"; restartJob a JSON boolean; dateFrom not after dateTo. Unknown properties are ignored and null counts as
+/// absent. A date-only value is that whole day in the caller's time zone (dateFrom from its start, dateTo to its
+/// last instant); a date-time without an offset is read in that zone too.
+/// </summary>
+public static partial class ExportRequestValidator
+{
+    public const int MaxListLength = 1000;
+    public const int MaxUsernameLength = 256;
+
+    public static (ExportRequestBody? Body, ExportRequestError? Error) Validate(JsonElement root, TimeZoneInfo zone)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("The request body must be a JSON object", "body");
+        }
+        if (!root.TryGetProperty("filters", out var filters) || filters.ValueKind == JsonValueKind.Null)
+        {
+            return Fail("filters is required", "filters");
+        }
+        if (filters.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("filters must be an object", "filters");
+        }
+
+        var (usernames, usernamesError) = ReadStrings(filters, "usernames", name =>
+            name.Length is 0 or > MaxUsernameLength ? $"each username must be 1 to {MaxUsernameLength} characters" : null);
+        if (usernamesError is not null)
+        {
+            return (null, usernamesError);
+        }
+        var (actions, actionsError) = ReadStrings(filters, "actions", action =>
+            ActionCatalog.IsSupported(action) ? null : $"'{action}' is not a supported action");
+        if (actionsError is not null)
+        {
+            return (null, actionsError);
+        }
+        var (dateFrom, fromError) = ReadDate(filters, "dateFrom", zone, endOfDay: false);
+        if (fromError is not null)
+        {
+            return (null, fromError);
+        }
+        var (dateTo, toError) = ReadDate(filters, "dateTo", zone, endOfDay: true);
+        if (toError is not null)
+        {
+            return (null, toError);
+        }
+        if (dateFrom > dateTo)
+        {
+            return Fail("dateFrom must not be after dateTo", "filters.dateFrom");
+        }
+
+        if (root.TryGetProperty("format", out var format) && format.ValueKind != JsonValueKind.Null
+            && !(format.ValueKind == JsonValueKind.String && format.GetString() == "json"))
+        {
+            return Fail("format must be \"json\"", "format");
+        }
+        var restartJob = false;
+        if (root.TryGetProperty("restartJob", out var restart) && restart.ValueKind != JsonValueKind.Null)
+        {
+            if (restart.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return Fail("restartJob must be a boolean", "restartJob");
+            }
+            restartJob = restart.GetBoolean();
+        }
+
+        var body = new ExportRequestBody(new ExportFilters { Usernames = usernames, Actions = actions, DateFrom = dateFrom, DateTo = dateTo }, restartJob);
+        if (CanonicalJsonTooLarge(body.Filters))
+        {
+            return Fail("filters are too large", "filters");
+        }
+        return (body, null);
+    }
+
+    private static (List<string>? Values, ExportRequestError? Error) ReadStrings(JsonElement filters, string name, Func<string, string?> check)
+    {
+        var param = $"filters.{name}";
+        if (!filters.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return (null, new ExportRequestError($"{name} must be an array of strings", param));
+        }
+        if (value.GetArrayLength() > MaxListLength)
+        {
+            return (null, new ExportRequestError($"{name} may hold at most {MaxListLength} values", param));
+        }
+        var values = new List<string>();
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return (null, new ExportRequestError($"{name} must be an array of strings", $"{param}[{i}]"));
+            }
+            var text = item.GetString()!;
+            if (check(text) is { } problem)
+            {
+                return (null, new ExportRequestError(problem, $"{param}[{i}]"));
+            }
+            values.Add(text);
+            i++;
+        }
+        return (values, null);
+    }
+
+    private static (DateTime? Value, ExportRequestError? Error) ReadDate(JsonElement filters, string name, TimeZoneInfo zone, bool endOfDay)
+    {
+        var param = $"filters.{name}";
+        if (!filters.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+        if (value.ValueKind == JsonValueKind.String && TryParseDate(value.GetString()!, zone, endOfDay, out var utc))
+        {
+            return (utc, null);
+        }
+        return (null, new ExportRequestError($"{name} must be an ISO-8601 date or date-time", param));
+    }
+
+    /// <summary>'2026-01-31' (a whole day in the zone), '2026-01-31T10:00:00Z', with an offset, or local to the zone.</summary>
+    public static bool TryParseDate(string text, TimeZoneInfo zone, bool endOfDay, out DateTime utc)
+    {
+        utc = default;
+        if (DateOnlyPattern().IsMatch(text))
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return false;
+            }
+            if (endOfDay && day == DateOnly.MaxValue)
+            {
+                utc = DateTime.MaxValue;
+                return true;
+            }
+            utc = endOfDay ? UserTime.StartOfDayUtc(day.AddDays(1), zone).AddTicks(-1) : UserTime.StartOfDayUtc(day, zone);
+            return true;
+        }
+        var match = DateTimePattern().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+        if (match.Groups["zone"].Success)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                return false;
+            }
+            utc = instant.UtcDateTime;
+            return true;
+        }
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddMinutes(15);
+        }
+        utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
+        return true;
+    }
+
+    private static bool CanonicalJsonTooLarge(ExportFilters filters)
+    {
+        try
+        {
+            CanonicalExportFilters.From(filters);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private static (ExportRequestBody?, ExportRequestError?) Fail(string message, string param) => (null, new ExportRequestError(message, param));
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateOnlyPattern();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(?<zone>Z|[+-][0-9]{2}:[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimePattern();
+}
