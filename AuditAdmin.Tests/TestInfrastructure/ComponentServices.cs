@@ -44,10 +44,11 @@ public static class ComponentServices
     {
         var auth = ctx.AddAuthorization();
         auth.SetAuthorized(userName);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(AuditAdminClaims.TimeZone, timeZone));
         if (admin)
         {
             auth.SetRoles(Roles.Admin);
         }
+        // After the roles: bUnit rebuilds the principal on SetRoles and drops claims set before.
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(AuditAdminClaims.TimeZone, timeZone));
     }
 }

@@ -19,6 +19,8 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private MudTestContext Context(string culture = "en")
@@ -45,7 +47,7 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
         var cut = ctx.Render<NotificationBell>();
 
-        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").TextContent), Patience);
     }
 
     [Fact]
@@ -62,11 +64,11 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
         await notifications.NotifyAsync(UserId, SupportedActions.AuditLogBulkExportFailed,
             NotificationTargetModels.AuditLogBulkExportJob, Guid.CreateVersion7().ToString(), Ct);
-        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").TextContent), Patience);
 
         await notifications.NotifyAsync(UserId, SupportedActions.AuditLogBulkExportNoResults,
             NotificationTargetModels.AuditLogBulkExportJob, Guid.CreateVersion7().ToString(), Ct);
-        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").TextContent), Patience);
     }
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
-        var items = providers.WaitForElements("[data-testid=notification-item]", 5);
+        var items = providers.WaitForElements("[data-testid=notification-item]", 5, Patience);
         Assert.Equal(
             [
                 "Your audit log export is ready — click to download.",
@@ -116,7 +118,7 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
-        var item = providers.WaitForElement("[data-testid=notification-item]");
+        var item = providers.WaitForElement("[data-testid=notification-item]", Patience);
         Assert.Equal(nameof(NotificationKind.ExportDownloadExpired), item.GetAttribute("data-kind"));
         Assert.Null(item.GetAttribute("href"));
     }
@@ -131,13 +133,13 @@ public sealed class NotificationBellTests : IAsyncLifetime
         var cut = ctx.Render<NotificationBell>();
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
-        await providers.WaitForElements("[data-testid=notification-item]", 2)[0].ClickAsync(new());
+        await providers.WaitForElements("[data-testid=notification-item]", 2, Patience)[0].ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").TextContent), Patience);
         Assert.Equal(InAppNotificationStatus.Opened, await NotificationSeed.StatusAsync(_db, clicked.Id));
         Assert.Equal(InAppNotificationStatus.Unopened, await NotificationSeed.StatusAsync(_db, other.Id));
         providers.WaitForAssertion(() => Assert.Equal(InAppNotificationStatus.Opened,
-            providers.FindAll("[data-testid=notification-item]")[0].GetAttribute("data-status")));
+            providers.FindAll("[data-testid=notification-item]")[0].GetAttribute("data-status")), Patience);
     }
 
     [Fact]
@@ -151,9 +153,9 @@ public sealed class NotificationBellTests : IAsyncLifetime
         var cut = ctx.Render<NotificationBell>();
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
-        await providers.WaitForElement("[data-testid=notification-mark-all]").ClickAsync(new());
+        await providers.WaitForElement("[data-testid=notification-mark-all]", Patience).ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=notification-count]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=notification-count]")), Patience);
         Assert.Equal(InAppNotificationStatus.Opened, await NotificationSeed.StatusAsync(_db, mine.Id));
         Assert.Equal(InAppNotificationStatus.Opened, await NotificationSeed.StatusAsync(_db, alsoMine.Id));
         Assert.Equal(InAppNotificationStatus.Unopened, await NotificationSeed.StatusAsync(_db, theirs.Id));
@@ -174,6 +176,6 @@ public sealed class NotificationBellTests : IAsyncLifetime
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
         Assert.Equal("L'export du journal d'audit a échoué.",
-            providers.WaitForElement("[data-testid=notification-message]").TextContent);
+            providers.WaitForElement("[data-testid=notification-message]", Patience).TextContent);
     }
 }

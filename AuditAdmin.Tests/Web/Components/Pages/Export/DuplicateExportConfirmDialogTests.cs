@@ -41,8 +41,9 @@ public sealed class DuplicateExportConfirmDialogTests : IAsyncLifetime
 
         var expected = UserTime.Format(StartedAt, UserTime.FindZone("Europe/Paris"), CultureInfo.GetCultureInfo("fr"));
         Assert.StartsWith("05/05/2026", expected, StringComparison.Ordinal);
-        Assert.Equal($"Un export avec les mêmes conditions est déjà en cours (lancé le {expected}). Voulez-vous le relancer ?",
-            dialogs.WaitForElement("[data-testid=duplicate-export-message]").TextContent);
+        dialogs.WaitForAssertion(() => Assert.Equal(
+            $"Un export avec les mêmes conditions est déjà en cours (lancé le {expected}). Voulez-vous le relancer ?",
+            dialogs.Find("[data-testid=duplicate-export-message]").TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -50,11 +51,11 @@ public sealed class DuplicateExportConfirmDialogTests : IAsyncLifetime
     {
         await using var ctx = Context("en", "UTC");
         var (restart, dialogs) = await ShowAsync(ctx);
-        await dialogs.WaitForElement("[data-testid=duplicate-export-restart]").ClickAsync(new());
+        await dialogs.WaitForElement("[data-testid=duplicate-export-restart]", TimeSpan.FromSeconds(10)).ClickAsync(new());
         Assert.False((await restart.Result)!.Canceled);
 
         var (keep, _) = await ShowAsync(ctx);
-        await dialogs.WaitForElement("[data-testid=duplicate-export-keep]").ClickAsync(new());
+        await dialogs.WaitForElement("[data-testid=duplicate-export-keep]", TimeSpan.FromSeconds(10)).ClickAsync(new());
         Assert.True((await keep.Result)!.Canceled);
     }
 }

@@ -25,6 +25,8 @@ public sealed class ExportDialogTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static readonly IReadOnlyList<string> TwoActions = [.. ActionCatalog.InGroup(ActionGroups.Small).Take(2)];
@@ -58,6 +60,14 @@ public sealed class ExportDialogTests : IAsyncLifetime
         return new Opened(reference, dialogs, snackbars);
     }
 
+    /// <summary>The dialog's result once it has closed; fails (rather than hangs) when it stays open.</summary>
+    private static async Task<DialogResult> ClosedAsync(Opened opened)
+    {
+        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=export-dialog]")), Patience);
+        Assert.True(opened.Reference.Result.IsCompleted);
+        return (await opened.Reference.Result)!;
+    }
+
     private async Task<List<AuditLogBulkExportJob>> JobsAsync()
     {
         await using var db = _db.CreateDbContext();
@@ -86,11 +96,10 @@ public sealed class ExportDialogTests : IAsyncLifetime
 
         await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
 
-        var result = await opened.Reference.Result;
-        Assert.False(result!.Canceled);
+        var result = await ClosedAsync(opened);
+        Assert.False(result.Canceled);
         opened.Snackbars.WaitForAssertion(() => Assert.Contains("Export requested — you will be notified when it is ready.",
-            opened.Snackbars.Markup, StringComparison.Ordinal));
-        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=export-dialog]")));
+            opened.Snackbars.Markup, StringComparison.Ordinal), Patience);
         var job = Assert.Single(await JobsAsync());
         Assert.Equal(result.Data, job.Id);
         Assert.Equal(ExportStatus.Exporting, job.Status);
@@ -112,16 +121,16 @@ public sealed class ExportDialogTests : IAsyncLifetime
 
         await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
 
-        var message = opened.Dialogs.WaitForElement("[data-testid=duplicate-export-message]").TextContent;
+        var message = opened.Dialogs.WaitForElement("[data-testid=duplicate-export-message]", Patience).TextContent;
         var startedAt = UserTime.Format(running.CreatedAt, UserTime.FindZone(Zone), CultureInfo.CurrentCulture);
         Assert.Equal($"An export with the same conditions is already in progress (started {startedAt}). Restart it?", message);
 
         await opened.Dialogs.Find("[data-testid=duplicate-export-keep]").ClickAsync(new());
 
-        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=duplicate-export-dialog]")));
+        opened.Dialogs.WaitForAssertion(() => Assert.Empty(opened.Dialogs.FindAll("[data-testid=duplicate-export-dialog]")), Patience);
         Assert.Single(opened.Dialogs.FindAll("[data-testid=export-dialog]"));
         Assert.False(opened.Reference.Result.IsCompleted);
-        opened.Dialogs.WaitForAssertion(() => Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled")));
+        opened.Dialogs.WaitForAssertion(() => Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled")), Patience);
         var job = Assert.Single(await JobsAsync());
         Assert.False(job.RestartFlag);
     }
@@ -134,13 +143,13 @@ public sealed class ExportDialogTests : IAsyncLifetime
         var opened = await OpenAsync(ctx, Filter);
         await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
 
-        await opened.Dialogs.WaitForElement("[data-testid=duplicate-export-restart]").ClickAsync(new());
+        await opened.Dialogs.WaitForElement("[data-testid=duplicate-export-restart]", Patience).ClickAsync(new());
 
-        var result = await opened.Reference.Result;
-        Assert.False(result!.Canceled);
+        var result = await ClosedAsync(opened);
+        Assert.False(result.Canceled);
         Assert.Equal(running.Id, result.Data);
         opened.Snackbars.WaitForAssertion(() => Assert.Contains("Export restarted — you will be notified when it is ready.",
-            opened.Snackbars.Markup, StringComparison.Ordinal));
+            opened.Snackbars.Markup, StringComparison.Ordinal), Patience);
         var job = Assert.Single(await JobsAsync());
         Assert.True(job.RestartFlag);
     }
@@ -154,7 +163,7 @@ public sealed class ExportDialogTests : IAsyncLifetime
         await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
 
         opened.Snackbars.WaitForAssertion(() => Assert.Contains("The export could not be requested. Please try again later.",
-            opened.Snackbars.Markup, StringComparison.Ordinal));
+            opened.Snackbars.Markup, StringComparison.Ordinal), Patience);
         Assert.Single(opened.Dialogs.FindAll("[data-testid=export-dialog]"));
         Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
         Assert.False(opened.Reference.Result.IsCompleted);
@@ -177,10 +186,10 @@ public sealed class ExportDialogTests : IAsyncLifetime
         {
             Assert.True(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
             Assert.NotNull(opened.Dialogs.Find("[data-testid=export-progress]"));
-        });
+        }, Patience);
         await transaction.RollbackAsync(Ct);
         await click;
-        Assert.False((await opened.Reference.Result)!.Canceled);
+        Assert.False((await ClosedAsync(opened)).Canceled);
     }
 
     private static async Task<AuditLogBulkExportJob> RequestDirectlyAsync(MudTestContext ctx)
