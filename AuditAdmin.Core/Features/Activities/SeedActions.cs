@@ -52,8 +52,8 @@ internal static class SeedActions
 
     public static string Endpoint(ActionDefinition action) => action.Value switch
     {
-        SupportedActions.UserLoginWithLocal or SupportedActions.UserLoginFailure => "/_api/v3/login",
         SupportedActions.UserLogout => "/_api/v3/logout",
+        _ when action.Value.StartsWith("USER_LOGIN_", StringComparison.Ordinal) => "/_api/v3/login",
         _ => action.Category switch
         {
             ActionCategory.Page => "/_api/v3/page",

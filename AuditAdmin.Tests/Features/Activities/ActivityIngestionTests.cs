@@ -1,9 +1,7 @@
-using System.Data.Common;
-using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
@@ -15,12 +13,12 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private static AvailableActions Small => new(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions()));
+    private ActivityIngestion Ingestion() =>
+        new(new ActivityBulkWriter(_db), new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions())));
 
     [Fact]
     public async Task StoreAsync_ShouldStoreOnlyAvailableActions_AndCountTheRest()
     {
-        var ingestion = new ActivityIngestion(_db, Small);
         Activity[] batch =
         [
             new() { Action = SupportedActions.UserLogout, Username = "a", CreatedAt = DateTime.UtcNow },
@@ -28,7 +26,7 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
             new() { Action = SupportedActions.AuditLogBulkExportFailed, Username = "c", CreatedAt = DateTime.UtcNow },
         ];
 
-        var result = await ingestion.StoreAsync(batch, TestContext.Current.CancellationToken);
+        var result = await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
 
         Assert.Equal(new IngestionResult(Accepted: 2, Skipped: 1), result);
         await using var db = _db.CreateDbContext();
@@ -36,19 +34,24 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StoreAsync_ShouldInsertAThousandRows_InOneTransaction()
+    public async Task StoreAsync_ShouldStoreEveryFieldOfAThousandRows_InOrder()
     {
-        var counter = new CommandCounter();
-        var factory = new InterceptedFactory(_db.ConnectionString, counter);
-        var now = DateTime.UtcNow;
-        var batch = Enumerable.Range(0, 1000)
-            .Select(i => new Activity { Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = now.AddMilliseconds(-i) }).ToList();
+        var now = new DateTime(2026, 11, 26, 1, 2, 3, DateTimeKind.Utc).AddTicks(4567);
+        var batch = Enumerable.Range(0, 1000).Select(i => new Activity
+        {
+            Action = SupportedActions.UserLogout, Username = $"u{i}", UserId = "id", Ip = "::1", Endpoint = "/e", TargetModel = "Page",
+            Target = "t", EventModel = "Comment", Event = "c", Snapshot = """{"username":"x"}""", CreatedAt = now.AddMilliseconds(-i),
+        }).ToList();
 
-        await new ActivityIngestion(factory, Small).StoreAsync(batch, TestContext.Current.CancellationToken);
+        await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
 
         await using var db = _db.CreateDbContext();
-        Assert.Equal(1000, await db.Activities.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(1, counter.Transactions);
+        var stored = await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(batch.Select(a => a.Username), stored.Select(a => a.Username));
+        var first = stored[0];
+        Assert.Equal(("id", "::1", "/e", "Page", "t", "Comment", "c", """{"username":"x"}""", now),
+            (first.UserId, first.Ip, first.Endpoint, first.TargetModel, first.Target, first.EventModel, first.Event, first.Snapshot, first.CreatedAt));
+        Assert.Equal(DateTimeKind.Utc, first.CreatedAt.Kind);
     }
 
     [Fact]
@@ -56,52 +59,19 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
     {
         await using (var seed = _db.CreateDbContext())
         {
-            seed.Activities.Add(new Activity { Id = 7, Action = SupportedActions.UserLogout, CreatedAt = DateTime.UtcNow });
+            seed.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = "before", CreatedAt = DateTime.UtcNow });
             await seed.SaveChangesAsync(TestContext.Current.CancellationToken);
+            // The database refuses the 50th row of the batch.
+            await seed.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER fail_on_fiftieth BEFORE INSERT ON \"Activities\" WHEN NEW.\"Username\" = 'u49' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                TestContext.Current.CancellationToken);
         }
         var batch = Enumerable.Range(0, 100)
             .Select(i => new Activity { Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = DateTime.UtcNow }).ToList();
-        batch[50].Id = 7;
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => new ActivityIngestion(_db, Small).StoreAsync(batch, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<SqliteException>(() => Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken));
 
         await using var db = _db.CreateDbContext();
         Assert.Equal(1, await db.Activities.CountAsync(TestContext.Current.CancellationToken));
-    }
-
-    private sealed class InterceptedFactory(string connectionString, params IInterceptor[] interceptors) : IDbContextFactory<AuditAdminDbContext>
-    {
-        private readonly DbContextOptions<AuditAdminDbContext> _options = new DbContextOptionsBuilder<AuditAdminDbContext>()
-            .UseSqlite(connectionString).AddInterceptors(interceptors).Options;
-
-        public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(_options);
-    }
-
-    /// <summary>Counts the commands and the transactions sent to the database.</summary>
-    private sealed class CommandCounter : DbCommandInterceptor, IDbTransactionInterceptor
-    {
-        public int Commands { get; private set; }
-        public int Transactions { get; private set; }
-
-        public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData,
-            DbTransaction result, CancellationToken cancellationToken = default)
-        {
-            Transactions++;
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Commands++;
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
