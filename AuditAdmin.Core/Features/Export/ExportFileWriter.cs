@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace AuditAdmin.Core.Features.Export;
@@ -42,6 +43,7 @@ public sealed class ExportFileWriter : IAsyncDisposable
     }
 
     /// <summary>Appends the reader's current row; returns its id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Write(DbDataReader row)
     {
         var id = ExportRecordWriter.Write(_writer, row);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Col = AuditAdmin.Core.Features.Export.ExportActivityQuery.Column;
@@ -27,6 +28,7 @@ public static class ExportRecordWriter
     private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
 
     /// <summary>Writes the reader's current row; returns its id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Write(Utf8JsonWriter writer, DbDataReader row)
     {
         var id = row.GetInt64(Col.Id);
@@ -48,6 +50,7 @@ public static class ExportRecordWriter
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, DbDataReader row, int ordinal)
     {
         if (row.IsDBNull(ordinal))
@@ -60,6 +63,7 @@ public static class ExportRecordWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteCreatedAt(Utf8JsonWriter writer, DateTime utc)
     {
         // Round-trip precision ("O": 7 fractional digits, Z), so an exported time compares equal to the stored one.
@@ -75,6 +79,7 @@ public static class ExportRecordWriter
     /// The stored snapshot is a small JSON object and is copied as is. Should a row hold anything else (hand-edited or
     /// ingested data), its text is kept under "raw" so that the record stays valid JSON and nothing is lost.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteSnapshot(Utf8JsonWriter writer, string? snapshot)
     {
         if (string.IsNullOrEmpty(snapshot))
@@ -105,6 +110,7 @@ public static class ExportRecordWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsJsonObject(ReadOnlySpan<byte> json)
     {
         try
