@@ -56,7 +56,7 @@ public static class NotificationSeed
             Id = Guid.CreateVersion7(),
             UserId = userId,
             Action = action,
-            TargetModel = NotificationTargetModels.AuditLogBulkExportJob,
+            TargetModel = ExportService.TargetModel,
             TargetId = jobId.ToString(),
             Status = status,
             CreatedAt = createdAt,

@@ -61,7 +61,7 @@ public static class NotificationEndpoints
 
         var page = await feed.ListAsync(user.Id(), skip, pageSize, status, ct);
         var owner = Owner(user);
-        return TypedResults.Ok(PaginationEnvelope.Create(
+        return TypedResults.Ok(PaginationResult.Create(
             page.Items.Select(e => NotificationDocument.From(e, owner)).ToList(), page.TotalCount, skip, pageSize));
     }
 

@@ -9,7 +9,7 @@ namespace AuditAdmin.Core.Features.Notifications;
 /// A page costs three queries whatever its size: count, page, and one for all the targets.
 /// </summary>
 public sealed class NotificationFeed(
-    IDbContextFactory<AuditAdminDbContext> dbFactory, NotificationService notifications, ExportDownloadWindow downloadWindow)
+    IDbContextFactory<AuditAdminDbContext> dbFactory, NotificationService notifications, ExportDownloads downloads, TimeProvider clock)
 {
     public async Task<NotificationEntryPage> ListAsync(string userId, int offset, int limit, string? status, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class NotificationFeed(
     private async Task<IReadOnlyList<NotificationEntry>> WithTargetsAsync(
         string userId, IReadOnlyList<InAppNotification> items, CancellationToken cancellationToken)
     {
-        var jobIds = items.Where(n => n.TargetModel == NotificationTargetModels.AuditLogBulkExportJob)
+        var jobIds = items.Where(n => n.TargetModel == ExportService.TargetModel)
             .Select(n => Guid.TryParse(n.TargetId, out var id) ? id : (Guid?)null)
             .OfType<Guid>().Distinct().ToList();
         var jobs = jobIds.Count == 0
@@ -41,7 +41,7 @@ public sealed class NotificationFeed(
             : await LoadJobsAsync(userId, jobIds, cancellationToken);
 
         return items.Select(n => new NotificationEntry(n,
-                n.TargetModel == NotificationTargetModels.AuditLogBulkExportJob && Guid.TryParse(n.TargetId, out var id)
+                n.TargetModel == ExportService.TargetModel && Guid.TryParse(n.TargetId, out var id)
                     ? jobs.GetValueOrDefault(id)
                     : null))
             .ToList();
@@ -63,11 +63,12 @@ public sealed class NotificationFeed(
                 AttachmentId = db.Attachments.Where(a => a.Id == j.AttachmentId).Select(a => (Guid?)a.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         return rows.ToDictionary(r => r.Id, r =>
         {
             var attachmentId = r.Status == ExportStatus.Completed ? r.AttachmentId : null;
             return new ExportJobTarget(r.Id, r.Status, r.CreatedAt, r.CompletedAt, r.TotalExportedCount, attachmentId,
-                attachmentId is not null && downloadWindow.IsOpen(r.CompletedAt));
+                attachmentId is not null && r.CompletedAt is { } completedAt && now < downloads.ExpiresAt(completedAt));
         });
     }
 }

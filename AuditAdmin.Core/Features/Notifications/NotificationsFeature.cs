@@ -1,6 +1,4 @@
-using AuditAdmin.Core.Features.Export;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace AuditAdmin.Core.Features.Notifications;
@@ -12,7 +10,6 @@ public static class NotificationsFeature
         builder.Services.AddSingleton<NotificationBroadcaster>();
         builder.Services.AddSingleton<NotificationService>();
         builder.Services.AddSingleton<NotificationFeed>();
-        builder.Services.TryAddSingleton<ExportDownloadWindow>();
         return builder;
     }
 }

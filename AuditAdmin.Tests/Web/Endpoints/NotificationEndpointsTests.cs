@@ -53,7 +53,7 @@ public sealed class NotificationEndpointsTests(NotificationEndpointsTests.Factor
         Assert.All(docs, d => Assert.Equal(alice.Id, d.GetProperty("user").GetProperty("_id").GetString()));
         var first = docs[0];
         Assert.Equal(SupportedActions.AuditLogBulkExportJobExpired, first.GetProperty("action").GetString());
-        Assert.Equal(NotificationTargetModels.AuditLogBulkExportJob, first.GetProperty("targetModel").GetString());
+        Assert.Equal(ExportService.TargetModel, first.GetProperty("targetModel").GetString());
         Assert.Equal(InAppNotificationStatus.Unopened, first.GetProperty("status").GetString());
         Assert.EndsWith("Z", first.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
     }

@@ -59,15 +59,15 @@ public sealed class NotificationBellTests : IAsyncLifetime
         var notifications = ctx.Services.GetRequiredService<NotificationService>();
 
         await notifications.NotifyAsync("someone-else", SupportedActions.AuditLogBulkExportFailed,
-            NotificationTargetModels.AuditLogBulkExportJob, Guid.CreateVersion7().ToString(), Ct);
+            ExportService.TargetModel, Guid.CreateVersion7().ToString(), Ct);
         Assert.Empty(cut.FindAll("[data-testid=notification-count]"));
 
         await notifications.NotifyAsync(UserId, SupportedActions.AuditLogBulkExportFailed,
-            NotificationTargetModels.AuditLogBulkExportJob, Guid.CreateVersion7().ToString(), Ct);
+            ExportService.TargetModel, Guid.CreateVersion7().ToString(), Ct);
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").TextContent), Patience);
 
         await notifications.NotifyAsync(UserId, SupportedActions.AuditLogBulkExportNoResults,
-            NotificationTargetModels.AuditLogBulkExportJob, Guid.CreateVersion7().ToString(), Ct);
+            ExportService.TargetModel, Guid.CreateVersion7().ToString(), Ct);
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").TextContent), Patience);
     }
 
