@@ -86,8 +86,11 @@ public sealed class UsersPageBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
         await page.ClickAsync("[data-testid=user-actions-rita] button");
         await page.ClickAsync("[data-testid=user-action-preferences]");
-        await page.Field("time-zone-field").PressSequentiallyAsync("Pari");
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = "Europe/Paris" }).ClickAsync();
+        await page.Field("time-zone-field").FillAsync("Europe/Paris");
+        // Each search re-renders the list; click only once it is the list for the whole name.
+        var suggestions = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(suggestions).ToHaveTextAsync(["Europe/Paris"]);
+        await suggestions.ClickAsync();
         await page.ClickAsync("[data-testid=user-preferences-save]");
         await Assertions.Expect(rita.Locator("td", new LocatorLocatorOptions { HasTextString = "Europe/Paris" })).ToBeVisibleAsync();
 
