@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Core.Identity;
 
 namespace AuditAdmin.Web.Endpoints;
 
@@ -20,7 +17,7 @@ public sealed record ExportRequestError(string Message, string Param);
 /// absent. A date-only value is that whole day in the caller's time zone (dateFrom from its start, dateTo to its
 /// last instant); a date-time without an offset is read in that zone too.
 /// </summary>
-public static partial class ExportRequestValidator
+public static class ExportRequestValidator
 {
     public const int MaxListLength = 1000;
     public const int MaxUsernameLength = 256;
@@ -131,56 +128,11 @@ public static partial class ExportRequestValidator
         {
             return (null, null);
         }
-        if (value.ValueKind == JsonValueKind.String && TryParseDate(value.GetString()!, zone, endOfDay, out var utc))
+        if (value.ValueKind == JsonValueKind.String && ExportDateParser.TryParse(value.GetString()!, zone, endOfDay, out var utc))
         {
             return (utc, null);
         }
         return (null, new ExportRequestError($"{name} must be an ISO-8601 date or date-time", param));
-    }
-
-    /// <summary>'2026-01-31' (a whole day in the zone), '2026-01-31T10:00:00Z', with an offset, or local to the zone.</summary>
-    public static bool TryParseDate(string text, TimeZoneInfo zone, bool endOfDay, out DateTime utc)
-    {
-        utc = default;
-        if (DateOnlyPattern().IsMatch(text))
-        {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return false;
-            }
-            if (endOfDay && day == DateOnly.MaxValue)
-            {
-                utc = DateTime.MaxValue;
-                return true;
-            }
-            utc = endOfDay ? UserTime.StartOfDayUtc(day.AddDays(1), zone).AddTicks(-1) : UserTime.StartOfDayUtc(day, zone);
-            return true;
-        }
-        var match = DateTimePattern().Match(text);
-        if (!match.Success)
-        {
-            return false;
-        }
-        if (match.Groups["zone"].Success)
-        {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-            {
-                return false;
-            }
-            utc = instant.UtcDateTime;
-            return true;
-        }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return false;
-        }
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(unspecified))
-        {
-            unspecified = unspecified.AddMinutes(15);
-        }
-        utc = TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-        return true;
     }
 
     private static bool CanonicalJsonTooLarge(ExportFilters filters)
@@ -197,10 +149,4 @@ public static partial class ExportRequestValidator
     }
 
     private static (ExportRequestBody?, ExportRequestError?) Fail(string message, string param) => (null, new ExportRequestError(message, param));
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateOnlyPattern();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(?<zone>Z|[+-][0-9]{2}:[0-9]{2})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateTimePattern();
 }

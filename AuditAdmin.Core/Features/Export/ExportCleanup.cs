@@ -15,13 +15,14 @@ public sealed record ExportCleanupResult(int Expired, int DownloadExpired, int F
 /// <summary>
 /// Periodic removal of finished exports: overdue in-progress jobs are expired; completed jobs past the download
 /// window lose their zip (unless another still-valid job shares it) and are removed; failed jobs are removed; work
-/// folders left without a job are deleted. Each job is handled on its own, so one failure never blocks the rest;
-/// the run is recorded in <see cref="MaintenanceRun"/>.
+/// folders left without a job and unfinished zip writes left by a crash are deleted. Each job is handled on its own,
+/// so one failure never blocks the rest; the run is recorded in <see cref="MaintenanceRun"/>.
 /// </summary>
 public sealed class ExportCleanup(
     IDbContextFactory<AuditAdminDbContext> dbFactory,
     ExportExpiry expiry,
     AttachmentService attachments,
+    IFileStorage storage,
     ExportWorkDirectory work,
     ExportRunRegistry registry,
     IOptionsMonitor<ExportOptions> options,
@@ -40,6 +41,12 @@ public sealed class ExportCleanup(
             j => j.Status == ExportStatus.Completed && j.CompletedAt < downloadCutoff, downloadCutoff, cancellationToken);
         var (failed, e2) = await RemoveAsync(j => j.Status == ExportStatus.Failed, downloadCutoff, cancellationToken);
         var (orphans, e3) = await RemoveOrphanFoldersAsync(cancellationToken);
+        // A zip is written for at most as long as a job may run; older unfinished writes were cut short by a crash.
+        var abandoned = await storage.DeleteAbandonedWritesAsync(now.AddSeconds(-options.CurrentValue.JobExpirationSeconds), cancellationToken);
+        if (abandoned > 0)
+        {
+            logger.LogInformation("Removed {Count} unfinished zip write(s) left by a crash", abandoned);
+        }
 
         var result = new ExportCleanupResult(expired, downloadExpired, failed, orphans, errors + e1 + e2 + e3);
         await RecordRunAsync(now, result, cancellationToken);

@@ -16,6 +16,9 @@ public interface IFileStorage
 
     /// <summary>Removes the file; nothing happens when there is none.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes writes that were started before <paramref name="startedBeforeUtc"/> and never committed (a crash); returns how many.</summary>
+    Task<int> DeleteAbandonedWritesAsync(DateTime startedBeforeUtc, CancellationToken cancellationToken);
 }
 
 /// <summary>A file being written. Disposing it without <see cref="CommitAsync"/> discards everything written.</summary>

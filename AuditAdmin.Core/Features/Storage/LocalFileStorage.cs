@@ -50,6 +50,25 @@ public sealed class LocalFileStorage(IOptions<StorageOptions> options) : IFileSt
         return Task.CompletedTask;
     }
 
+    /// <remarks>A write in progress keeps touching its file; one untouched since the cutoff was abandoned.</remarks>
+    public Task<int> DeleteAbandonedWritesAsync(DateTime startedBeforeUtc, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        if (Directory.Exists(Root))
+        {
+            foreach (var path in Directory.EnumerateFiles(Root, "*" + TempSuffix, SearchOption.AllDirectories))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (File.GetLastWriteTimeUtc(path) < startedBeforeUtc)
+                {
+                    File.Delete(path);
+                    deleted++;
+                }
+            }
+        }
+        return Task.FromResult(deleted);
+    }
+
     /// <summary>The file of a key; the key is validated and the result checked to lie inside the root.</summary>
     public string PathOf(string key)
     {

@@ -69,6 +69,28 @@ public sealed class LocalFileStorageTests : IDisposable
         Assert.False(await _storage.ExistsAsync("c.zip", Ct));
     }
 
+    [Fact]
+    public async Task DeleteAbandonedWrites_ShouldRemoveOnlyOldUnfinishedWrites()
+    {
+        await using (var done = await _storage.OpenWriteAsync("exports/done.zip", Ct))
+        {
+            await done.CommitAsync(Ct);
+        }
+        await using var current = await _storage.OpenWriteAsync("exports/current.zip", Ct);
+        await current.Stream.WriteAsync(new byte[10], Ct);
+        var abandoned = Path.Combine(_root, "exports", "crashed.zip.0123456789abcdef.uploading");
+        await File.WriteAllTextAsync(abandoned, "PK", Ct);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-2));
+        File.SetLastWriteTimeUtc(Path.Combine(_root, "exports", "done.zip"), DateTime.UtcNow.AddDays(-2));
+
+        var deleted = await _storage.DeleteAbandonedWritesAsync(DateTime.UtcNow.AddDays(-1), Ct);
+
+        Assert.Equal(1, deleted);
+        Assert.False(File.Exists(abandoned));
+        Assert.True(await _storage.ExistsAsync("exports/done.zip", Ct));
+        Assert.Single(Directory.GetFiles(Path.Combine(_root, "exports"), "*.uploading"));
+    }
+
     [Theory]
     [InlineData("../outside.zip")]
     [InlineData("a/../../outside.zip")]
