@@ -1,4 +1,3 @@
-using System.Data;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.AspNetCore.Identity;
@@ -6,26 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Core.Identity;
 
-public sealed record UserSummary(string Id, string UserName, string? Email, bool IsAdmin, string Language, string? TimeZone,
-    bool IsActive, DateTime CreatedAt);
-
-public sealed record UserPage(IReadOnlyList<UserSummary> Items, int TotalCount);
-
-public sealed record NewUser(string UserName, string Email, string Password, bool IsAdmin = false,
-    string? Language = null, string? TimeZone = null);
-
-/// <summary>Who makes a change: a signed-in admin, or the operator (CLI, first-run bootstrap) when UserId is null.</summary>
-public sealed record UserAdminActor(string? UserId, string? UserName, string? Ip = null, string? Endpoint = null)
-{
-    public static UserAdminActor Operator(string endpoint) => new(null, null, null, endpoint);
-}
-
 /// <summary>
 /// Account management shared by the Users page, the CLI and the first-run bootstrap. Enforces the guard rails:
 /// nobody deactivates or demotes themself, and the last active admin stays. Use one instance per operation
 /// (it works on a scoped context).
 /// </summary>
-public sealed class UserAdministration(
+public sealed partial class UserAdministration(
     AuditAdminDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
@@ -124,77 +109,6 @@ public sealed class UserAdministration(
         return UserAdminResult.Ok(user.Id);
     }
 
-    public async Task<UserAdminResult> SetAdminAsync(string userId, bool isAdmin, UserAdminActor actor, CancellationToken cancellationToken)
-    {
-        if (!isAdmin && actor.UserId == userId)
-        {
-            return UserAdminResult.Fail(UserAdminErrors.SelfDemote, "You cannot remove your own administrator role.");
-        }
-        await EnsureAdminRoleAsync();
-        AppUser? target = null;
-        var result = await InTransactionAsync(async () =>
-        {
-            target = await users.FindByIdAsync(userId);
-            if (target is null)
-            {
-                return NotFound(userId);
-            }
-            if (await users.IsInRoleAsync(target, Roles.Admin) == isAdmin)
-            {
-                return UserAdminResult.Success;
-            }
-            if (!isAdmin && target.IsActive && await CountActiveAdminsAsync(cancellationToken) <= 1)
-            {
-                return LastAdmin();
-            }
-            var changed = isAdmin ? await users.AddToRoleAsync(target, Roles.Admin) : await users.RemoveFromRoleAsync(target, Roles.Admin);
-            return changed.Succeeded ? UserAdminResult.Success : new UserAdminResult(UserAdminResult.From(changed));
-        }, cancellationToken);
-        if (result.Succeeded && target is not null)
-        {
-            await RecordAsync(isAdmin ? SupportedActions.AdminUsersGrantAdmin : SupportedActions.AdminUsersRevokeAdmin, actor, target, cancellationToken);
-        }
-        return result;
-    }
-
-    /// <summary>Deactivation also renews the security stamp, which ends the user's sessions; tokens are refused at once.</summary>
-    public async Task<UserAdminResult> SetActiveAsync(string userId, bool isActive, UserAdminActor actor, CancellationToken cancellationToken)
-    {
-        if (!isActive && actor.UserId == userId)
-        {
-            return UserAdminResult.Fail(UserAdminErrors.SelfDeactivate, "You cannot deactivate your own account.");
-        }
-        AppUser? target = null;
-        var result = await InTransactionAsync(async () =>
-        {
-            target = await users.FindByIdAsync(userId);
-            if (target is null)
-            {
-                return NotFound(userId);
-            }
-            if (target.IsActive == isActive)
-            {
-                return UserAdminResult.Success;
-            }
-            if (!isActive && await users.IsInRoleAsync(target, Roles.Admin) && await CountActiveAdminsAsync(cancellationToken) <= 1)
-            {
-                return LastAdmin();
-            }
-            target.IsActive = isActive;
-            var updated = await users.UpdateAsync(target);
-            if (updated.Succeeded && !isActive)
-            {
-                updated = await users.UpdateSecurityStampAsync(target);
-            }
-            return updated.Succeeded ? UserAdminResult.Success : new UserAdminResult(UserAdminResult.From(updated));
-        }, cancellationToken);
-        if (result.Succeeded && target is not null)
-        {
-            await RecordAsync(isActive ? SupportedActions.AdminUsersActivate : SupportedActions.AdminUsersDeactivate, actor, target, cancellationToken);
-        }
-        return result;
-    }
-
     /// <summary>Language and time zone (null: the browser's zone is taken at the next sign-in).</summary>
     public async Task<UserAdminResult> SetPreferencesAsync(string userId, string language, string? timeZone, UserAdminActor actor,
         CancellationToken cancellationToken)
@@ -257,26 +171,6 @@ public sealed class UserAdministration(
         return await db.Roles.Where(r => r.NormalizedName == normalized).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The guard rails read then write; a serializable transaction (BEGIN IMMEDIATE on SQLite) keeps two admins
-    /// who demote each other at the same moment from both succeeding.
-    /// </summary>
-    private Task<UserAdminResult> InTransactionAsync(Func<Task<UserAdminResult>> work, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var result = await work();
-            if (result.Succeeded)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            return result;
-        });
-    }
-
     private static bool TryZone(string? timeZone, out string? zone)
     {
         zone = null;
@@ -294,9 +188,6 @@ public sealed class UserAdministration(
 
     private static UserAdminResult NotFound(string userId) =>
         UserAdminResult.Fail(UserAdminErrors.NotFound, $"No user with id '{userId}'.");
-
-    private static UserAdminResult LastAdmin() =>
-        UserAdminResult.Fail(UserAdminErrors.LastAdmin, "This is the last active administrator; make another user an administrator first.");
 
     private Task RecordAsync(string action, UserAdminActor actor, AppUser target, CancellationToken cancellationToken) =>
         recorder.RecordAsync(new ActivityEntry(action)

@@ -46,6 +46,8 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests create their own users; the first-run admin is tested on its own (pass "Bootstrap:Enabled" = "true").
         builder.UseSetting("Bootstrap:Enabled", "false");
+        // The retention job would delete test rows older than 30 days a minute into a long test; tests that want it say so.
+        builder.UseSetting("AuditLog:RetentionIntervalSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

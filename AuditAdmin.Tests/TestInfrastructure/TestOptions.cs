@@ -30,3 +30,11 @@ public sealed class ListLogger<T> : ILogger<T>
         }
     }
 }
+
+/// <summary>A clock that stands still at the given instant.</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

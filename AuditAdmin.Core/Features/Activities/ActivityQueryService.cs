@@ -20,10 +20,25 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Apply(db.Activities.AsNoTracking(), filter, zone);
         var total = await query.CountAsync(cancellationToken);
-        var items = total <= offset
-            ? []
-            : await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+        if (total <= offset)
+        {
+            return new ActivityPage([], total, offset, limit);
+        }
+        List<Activity> items;
+        if (offset <= total / 2)
+        {
+            items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
                 .Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // Past the middle, skip from the oldest end instead: the database steps over at most half the rows
+            // (the last page of a million costs what the first does), then the page is put back newest first.
+            var count = Math.Min(limit, total - offset);
+            items = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .Skip(total - offset - count).Take(count).ToListAsync(cancellationToken);
+            items.Reverse();
+        }
         return new ActivityPage(items, total, offset, limit);
     }
 

@@ -1,15 +1,24 @@
-using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AuditAdmin.Core.Features.Export;
 
 /// <summary>
-/// One JSON file of an export: a JSON array written to a temporary name, then made durable (flush to disk) and
+/// One JSON file of an export: a JSON array written to a temporary name, then made durable (flushed to disk) and
 /// renamed into place. A crash therefore leaves either a finished file or a temporary one that the resume deletes.
+/// Writing (<see cref="Write"/>, <see cref="Finish"/>) and committing (<see cref="CommitAsync"/>) may happen on
+/// different threads, so the exporter goes on reading while the previous file reaches the disk.
 /// </summary>
 public sealed class ExportFileWriter : IAsyncDisposable
 {
     private const int FlushThreshold = 64 * 1024;
+
+    /// <summary>
+    /// A data file, not HTML: only what JSON requires is escaped, so names in any script stay readable, as in the
+    /// JSON.stringify output of GROWI's export.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly FileStream _stream;
     private readonly Utf8JsonWriter _writer;
@@ -28,7 +37,7 @@ public sealed class ExportFileWriter : IAsyncDisposable
             // Utf8JsonWriter already batches into 64 KB writes; a second buffer would only copy.
             BufferSize = 0,
         });
-        _writer = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
+        _writer = new Utf8JsonWriter(_stream, WriterOptions);
         _writer.WriteStartArray();
     }
 
@@ -41,10 +50,11 @@ public sealed class ExportFileWriter : IAsyncDisposable
         return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index)));
     }
 
-    /// <summary>Appends the reader's current row; returns its id.</summary>
-    public long Write(DbDataReader row)
+    /// <summary>Appends the source's current record; returns its id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public long Write(ExportRecordSource source)
     {
-        var id = ExportRecordWriter.Write(_writer, row);
+        var id = source.Write(_writer);
         Count++;
         if (_writer.BytesPending >= FlushThreshold)
         {
@@ -53,11 +63,16 @@ public sealed class ExportFileWriter : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Closes the array, forces the bytes to disk and gives the file its final name.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    /// <summary>Closes the array and hands the bytes to the operating system.</summary>
+    public void Finish()
     {
         _writer.WriteEndArray();
-        await _writer.FlushAsync(cancellationToken);
+        _writer.Flush();
+    }
+
+    /// <summary>Forces the finished file to disk and gives it its final name.</summary>
+    public async Task CommitAsync()
+    {
         _stream.Flush(flushToDisk: true);
         await _writer.DisposeAsync();
         await _stream.DisposeAsync();

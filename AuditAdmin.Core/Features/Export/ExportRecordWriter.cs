@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Col = AuditAdmin.Core.Features.Export.ExportActivityQuery.Column;
 
 namespace AuditAdmin.Core.Features.Export;
@@ -13,20 +15,21 @@ namespace AuditAdmin.Core.Features.Export;
 /// </summary>
 public static class ExportRecordWriter
 {
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("_id");
-    private static readonly JsonEncodedText UserName = JsonEncodedText.Encode("user");
-    private static readonly JsonEncodedText UsernameName = JsonEncodedText.Encode("username");
-    private static readonly JsonEncodedText IpName = JsonEncodedText.Encode("ip");
-    private static readonly JsonEncodedText EndpointName = JsonEncodedText.Encode("endpoint");
-    private static readonly JsonEncodedText TargetModelName = JsonEncodedText.Encode("targetModel");
-    private static readonly JsonEncodedText TargetName = JsonEncodedText.Encode("target");
-    private static readonly JsonEncodedText EventModelName = JsonEncodedText.Encode("eventModel");
-    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
-    private static readonly JsonEncodedText ActionName = JsonEncodedText.Encode("action");
-    private static readonly JsonEncodedText SnapshotName = JsonEncodedText.Encode("snapshot");
-    private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
+    internal static readonly JsonEncodedText IdName = JsonEncodedText.Encode("_id");
+    internal static readonly JsonEncodedText UserName = JsonEncodedText.Encode("user");
+    internal static readonly JsonEncodedText UsernameName = JsonEncodedText.Encode("username");
+    internal static readonly JsonEncodedText IpName = JsonEncodedText.Encode("ip");
+    internal static readonly JsonEncodedText EndpointName = JsonEncodedText.Encode("endpoint");
+    internal static readonly JsonEncodedText TargetModelName = JsonEncodedText.Encode("targetModel");
+    internal static readonly JsonEncodedText TargetName = JsonEncodedText.Encode("target");
+    internal static readonly JsonEncodedText EventModelName = JsonEncodedText.Encode("eventModel");
+    internal static readonly JsonEncodedText EventName = JsonEncodedText.Encode("event");
+    internal static readonly JsonEncodedText ActionName = JsonEncodedText.Encode("action");
+    internal static readonly JsonEncodedText SnapshotName = JsonEncodedText.Encode("snapshot");
+    internal static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
 
-    /// <summary>Writes the reader's current row; returns its id.</summary>
+    /// <summary>Writes the reader's current row (columns in <see cref="Col"/> order); returns its id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Write(Utf8JsonWriter writer, DbDataReader row)
     {
         var id = row.GetInt64(Col.Id);
@@ -48,6 +51,7 @@ public static class ExportRecordWriter
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, DbDataReader row, int ordinal)
     {
         if (row.IsDBNull(ordinal))
@@ -60,15 +64,70 @@ public static class ExportRecordWriter
         }
     }
 
-    private static void WriteCreatedAt(Utf8JsonWriter writer, DateTime utc)
+    /// <summary>A text value given as UTF-8; invalid sequences become U+FFFD, as when decoding to a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void WriteUtf8String(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<byte> utf8)
     {
-        // Round-trip precision ("O": 7 fractional digits, Z), so an exported time compares equal to the stored one.
+        if (Utf8.IsValid(utf8))
+        {
+            writer.WriteString(name, utf8);
+        }
+        else
+        {
+            writer.WriteString(name, Encoding.UTF8.GetString(utf8));
+        }
+    }
+
+    /// <summary>Round-trip precision ("O": 7 fractional digits, Z), so an exported time compares equal to the stored one.</summary>
+    internal static void WriteCreatedAt(Utf8JsonWriter writer, DateTime utc)
+    {
         Span<byte> buffer = stackalloc byte[40];
         if (!utc.TryFormat(buffer, out var written, "O", CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException("Could not format a date.");
         }
         writer.WriteString(CreatedAtName, buffer[..written]);
+    }
+
+    /// <summary>
+    /// The date as SQLite stores it for EF Core ("yyyy-MM-dd HH:mm:ss[.FFFFFFF]"), rewritten byte by byte to the same
+    /// text <see cref="WriteCreatedAt(Utf8JsonWriter, DateTime)"/> produces; anything else is parsed as a date.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void WriteCreatedAt(Utf8JsonWriter writer, ReadOnlySpan<byte> stored)
+    {
+        Span<byte> iso = stackalloc byte[28];
+        if (TryRewriteStoredDate(stored, iso))
+        {
+            writer.WriteString(CreatedAtName, iso);
+            return;
+        }
+        var text = Encoding.UTF8.GetString(stored);
+        WriteCreatedAt(writer, DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal));
+    }
+
+    private static bool TryRewriteStoredDate(ReadOnlySpan<byte> s, Span<byte> iso)
+    {
+        if (s.Length < 19 || s.Length == 20 || s.Length > 27 || s[4] != '-' || s[7] != '-' || s[10] is not ((byte)' ' or (byte)'T')
+            || s[13] != ':' || s[16] != ':' || (s.Length > 19 && s[19] != '.'))
+        {
+            return false;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (i is not (4 or 7 or 10 or 13 or 16 or 19) && !char.IsAsciiDigit((char)s[i]))
+            {
+                return false;
+            }
+        }
+        s[..19].CopyTo(iso);
+        iso[10] = (byte)'T';
+        iso[19] = (byte)'.';
+        var fraction = s.Length > 20 ? s[20..] : default;
+        fraction.CopyTo(iso[20..]);
+        iso[(20 + fraction.Length)..27].Fill((byte)'0');
+        iso[27] = (byte)'Z';
+        return true;
     }
 
     /// <summary>
@@ -79,25 +138,13 @@ public static class ExportRecordWriter
     {
         if (string.IsNullOrEmpty(snapshot))
         {
-            writer.WriteStartObject();
-            writer.WriteEndObject();
+            WriteSnapshot(writer, ReadOnlySpan<byte>.Empty);
             return;
         }
-        var length = Encoding.UTF8.GetMaxByteCount(snapshot.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(snapshot.Length));
         try
         {
-            var bytes = rented.AsSpan(0, Encoding.UTF8.GetBytes(snapshot, rented));
-            if (IsJsonObject(bytes))
-            {
-                writer.WriteRawValue(bytes, skipInputValidation: true);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WriteString("raw", snapshot);
-                writer.WriteEndObject();
-            }
+            WriteSnapshot(writer, rented.AsSpan(0, Encoding.UTF8.GetBytes(snapshot, rented)));
         }
         finally
         {
@@ -105,11 +152,38 @@ public static class ExportRecordWriter
         }
     }
 
+    /// <inheritdoc cref="WriteSnapshot(Utf8JsonWriter, string?)"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void WriteSnapshot(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
+        else if (!Utf8.IsValid(utf8))
+        {
+            // Decoded with replacement characters, exactly as the data-reader path sees it.
+            WriteSnapshot(writer, Encoding.UTF8.GetString(utf8));
+        }
+        else if (IsJsonObject(utf8))
+        {
+            writer.WriteRawValue(utf8, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            writer.WriteString("raw", Encoding.UTF8.GetString(utf8));
+            writer.WriteEndObject();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsJsonObject(ReadOnlySpan<byte> json)
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            var reader = new Utf8JsonReader(json);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.TrySkip())
             {
                 return false;

@@ -22,6 +22,19 @@ public sealed class ExportRunner(
 
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
+        var run = new RunState();
+        try
+        {
+            await RunPassesAsync(jobId, run, cancellationToken);
+        }
+        finally
+        {
+            await run.DiscardZipAsync();
+        }
+    }
+
+    private async Task RunPassesAsync(Guid jobId, RunState run, CancellationToken cancellationToken)
+    {
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var job = await store.FindAsync(jobId, cancellationToken);
@@ -37,6 +50,7 @@ public sealed class ExportRunner(
             }
             if (job.RestartFlag)
             {
+                await run.DiscardZipAsync();
                 work.Delete(job.Id);
                 if (await store.ResetForRestartAsync(job.Id, cancellationToken))
                 {
@@ -48,7 +62,7 @@ public sealed class ExportRunner(
 
             try
             {
-                if (!await StepAsync(job, cancellationToken))
+                if (!await StepAsync(job, run, cancellationToken))
                 {
                     return;
                 }
@@ -61,6 +75,7 @@ public sealed class ExportRunner(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Export job {JobId} failed while {Status}", job.Id, job.Status);
+                await run.DiscardZipAsync();
                 if (!await FinishAsync(job, SupportedActions.AuditLogBulkExportFailed, cancellationToken))
                 {
                     continue;
@@ -72,23 +87,28 @@ public sealed class ExportRunner(
     }
 
     /// <summary>Runs the job's current stage; true when the job should be looked at again.</summary>
-    private async Task<bool> StepAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
+    private async Task<bool> StepAsync(AuditLogBulkExportJob job, RunState run, CancellationToken cancellationToken)
     {
         if (job.Status == ExportStatus.Exporting)
         {
-            switch (await exportStage.RunAsync(job, cancellationToken))
+            run.Zip ??= await TryStartZipAsync(job, cancellationToken);
+            switch (await exportStage.RunAsync(job, run.Zip, cancellationToken))
             {
                 case ExportStageOutcome.NoResults:
+                    await run.DiscardZipAsync();
                     return !await FinishAsync(job, SupportedActions.AuditLogBulkExportNoResults, cancellationToken);
                 case ExportStageOutcome.Exported when await store.MarkUploadingAsync(job.Id, cancellationToken):
                     await notifier.StatusChangedAsync(job.UserId);
                     return true;
                 default:
+                    await run.DiscardZipAsync();
                     return true;
             }
         }
 
-        if (await uploader.UploadAsync(job, cancellationToken) is null)
+        var attachment = await uploader.UploadAsync(job, run.Zip, cancellationToken);
+        await run.DiscardZipAsync();
+        if (attachment is null)
         {
             return true;
         }
@@ -97,6 +117,20 @@ public sealed class ExportRunner(
         await notifier.NotifyAsync(job, SupportedActions.AuditLogBulkExportCompleted, cancellationToken);
         await notifier.StatusChangedAsync(job.UserId);
         return false;
+    }
+
+    /// <summary>The zip built alongside the export; without it (storage not reachable now) the upload zips the files later.</summary>
+    private async Task<StreamingZip?> TryStartZipAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await uploader.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Export job {JobId}: storage not writable yet; the zip will be built after the export", job.Id);
+            return null;
+        }
     }
 
     /// <summary>Ends the job as failed with the given notice; false when the job had changed (look again).</summary>
@@ -121,6 +155,21 @@ public sealed class ExportRunner(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(ex, "Could not delete the work folder of export job {JobId}; the cleanup will", jobId);
+        }
+    }
+
+    /// <summary>What one run carries from the exporting stage to the uploading stage.</summary>
+    private sealed class RunState
+    {
+        public StreamingZip? Zip { get; set; }
+
+        public async Task DiscardZipAsync()
+        {
+            if (Zip is { } zip)
+            {
+                Zip = null;
+                await zip.DisposeAsync();
+            }
         }
     }
 }

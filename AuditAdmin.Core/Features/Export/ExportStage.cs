@@ -1,4 +1,3 @@
-using System.Data;
 using AuditAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,8 @@ public enum ExportStageOutcome
 /// <summary>
 /// The exporting stage: streams the matching activities, in ascending id after the saved cursor, into JSON files of
 /// Export:MaxLogsPerFile records, and saves the cursor after each file is on disk. Resuming after a crash neither
-/// repeats nor skips a record (see <see cref="ExportResume"/>).
+/// repeats nor skips a record (see <see cref="ExportResume"/>). Each finished file is handed to the zip being built
+/// alongside, when there is one.
 /// </summary>
 public sealed class ExportStage(
     IDbContextFactory<AuditAdminDbContext> dbFactory,
@@ -33,11 +33,15 @@ public sealed class ExportStage(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    public async Task<ExportStageOutcome> RunAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
+    public async Task<ExportStageOutcome> RunAsync(AuditLogBulkExportJob job, StreamingZip? zip, CancellationToken cancellationToken)
     {
         if (await resume.PrepareAsync(job, cancellationToken) is not { } start)
         {
             return ExportStageOutcome.Superseded;
+        }
+        foreach (var (_, path) in work.ListFiles(job.Id))
+        {
+            zip?.Add(path);
         }
         var (lastId, total, index) = start;
         var filters = CanonicalExportFilters.Parse(job.Filters);
@@ -47,28 +51,24 @@ public sealed class ExportStage(
         var lastProgress = clock.GetTimestamp();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = ExportActivityQuery.Build(db, filters, lastId);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        await using var source = await ExportRecordSource.OpenAsync(db, filters, lastId, cancellationToken);
+        await using var committer = new ExportFileCommitter(store, job.Id, zip);
         ExportFileWriter? file = null;
         try
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await source.ReadAsync(cancellationToken))
             {
                 file ??= ExportFileWriter.Create(directory, job.Id, index);
-                lastId = file.Write(reader);
+                lastId = file.Write(source);
                 if (file.Count < maxPerFile)
                 {
                     continue;
                 }
-                if (!await CommitAsync(file))
-                {
-                    return ExportStageOutcome.Superseded;
-                }
+                await HandOverAsync(file);
                 file = null;
-                if (clock.GetUtcNow().UtcDateTime > expiresAt)
+                if (committer.Stopped || clock.GetUtcNow().UtcDateTime > expiresAt)
                 {
-                    return ExportStageOutcome.Superseded;
+                    break;
                 }
                 if (clock.GetElapsedTime(lastProgress) >= ProgressInterval)
                 {
@@ -76,11 +76,11 @@ public sealed class ExportStage(
                     await notifier.StatusChangedAsync(job.UserId);
                 }
             }
-            if (file is not null && !await CommitAsync(file))
+            if (file is not null)
             {
-                return ExportStageOutcome.Superseded;
+                await HandOverAsync(file);
+                file = null;
             }
-            file = null;
         }
         finally
         {
@@ -89,14 +89,18 @@ public sealed class ExportStage(
                 await file.DisposeAsync();
             }
         }
+        if (!await committer.CompleteAsync() || clock.GetUtcNow().UtcDateTime > expiresAt)
+        {
+            return ExportStageOutcome.Superseded;
+        }
         return total == 0 ? ExportStageOutcome.NoResults : ExportStageOutcome.Exported;
 
-        async Task<bool> CommitAsync(ExportFileWriter finished)
+        async Task HandOverAsync(ExportFileWriter finished)
         {
-            await finished.CommitAsync(cancellationToken);
+            finished.Finish();
             total += finished.Count;
             index++;
-            return await store.SaveProgressAsync(job.Id, lastId, total, cancellationToken);
+            await committer.EnqueueAsync(finished, lastId, total, cancellationToken);
         }
     }
 }

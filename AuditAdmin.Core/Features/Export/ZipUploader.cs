@@ -1,19 +1,26 @@
-using System.IO.Compression;
 using AuditAdmin.Core.Features.Storage;
 
 namespace AuditAdmin.Core.Features.Export;
 
 /// <summary>
-/// The uploading stage: zips the job's JSON files (at the archive root, deflate at CompressionLevel.Optimal, which is
-/// zlib level 6 as in GROWI and `zip -6`) straight into storage, then stores the attachment and completes the job in
-/// one transaction. The zip is never held in memory, and a stored zip whose job moved on is deleted again.
+/// The uploading stage: the job's JSON files, zipped at the archive root, go straight into storage (never held in
+/// memory), then the attachment is stored and the job completed in one transaction. Normally the zip was built while
+/// the files were written (<see cref="StartAsync"/>); a job found uploading after a restart is zipped from its files.
+/// A stored zip whose job moved on meanwhile is deleted again.
 /// </summary>
 public sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, ExportJobStore store, TimeProvider clock)
 {
     public const string StoragePrefix = "audit-log-bulk-export";
 
+    /// <summary>Starts the zip that the exporting stage feeds file by file.</summary>
+    public Task<StreamingZip> StartAsync(CancellationToken cancellationToken)
+    {
+        var attachmentId = Guid.CreateVersion7(clock.GetUtcNow());
+        return StreamingZip.StartAsync(storage, KeyOf(attachmentId), attachmentId, cancellationToken);
+    }
+
     /// <summary>The completed job's attachment, or null when the job changed meanwhile (nothing is kept then).</summary>
-    public async Task<Attachment?> UploadAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
+    public async Task<Attachment?> UploadAsync(AuditLogBulkExportJob job, StreamingZip? streamed, CancellationToken cancellationToken)
     {
         var files = work.ListFiles(job.Id);
         if (files.Count == 0)
@@ -21,12 +28,19 @@ public sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, 
             throw new InvalidOperationException($"Export job {job.Id} has no files to upload.");
         }
 
-        var attachmentId = Guid.CreateVersion7(clock.GetUtcNow());
-        var key = $"{StoragePrefix}/{attachmentId:N}.zip";
+        Guid attachmentId;
         long size;
-        await using (var target = await storage.OpenWriteAsync(key, cancellationToken))
+        if (streamed is not null && streamed.Entries.SequenceEqual(files.Select(f => Path.GetFileName(f.Path))))
         {
-            await WriteZipAsync(files, target.Stream, cancellationToken);
+            await streamed.FinishAsync(cancellationToken);
+            size = await streamed.CommitAsync(cancellationToken);
+            attachmentId = streamed.AttachmentId;
+        }
+        else
+        {
+            attachmentId = Guid.CreateVersion7(clock.GetUtcNow());
+            await using var target = await storage.OpenWriteAsync(KeyOf(attachmentId), cancellationToken);
+            await StreamingZip.WriteAllAsync(files.Select(f => f.Path), target.Stream, cancellationToken);
             size = await target.CommitAsync(cancellationToken);
         }
 
@@ -34,7 +48,7 @@ public sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, 
         {
             Id = attachmentId,
             CreatorId = job.UserId,
-            FileName = key,
+            FileName = KeyOf(attachmentId),
             OriginalName = $"audit-logs-{job.FilterHash}.zip",
             FileFormat = "zip",
             FileSize = size,
@@ -50,23 +64,11 @@ public sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, 
         {
             if (!completed)
             {
-                await storage.DeleteAsync(key, CancellationToken.None);
+                await storage.DeleteAsync(attachment.FileName, CancellationToken.None);
             }
         }
         return completed ? attachment : null;
     }
 
-    private static async Task WriteZipAsync(IReadOnlyList<(int Index, string Path)> files, Stream destination, CancellationToken cancellationToken)
-    {
-        await using var zip = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        foreach (var (_, path) in files)
-        {
-            var entry = zip.CreateEntry(Path.GetFileName(path), CompressionLevel.Optimal);
-            entry.LastWriteTime = File.GetLastWriteTimeUtc(path);
-            await using var output = await entry.OpenAsync(cancellationToken);
-            await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024,
-                FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await input.CopyToAsync(output, 128 * 1024, cancellationToken);
-        }
-    }
+    private static string KeyOf(Guid attachmentId) => $"{StoragePrefix}/{attachmentId:N}.zip";
 }

@@ -31,7 +31,7 @@ public sealed class ExportResumeTests : IAsyncLifetime
     {
         var jobId = await _pipeline.RequestAsync();
 
-        var outcome = await _host.Get<ExportStage>().RunAsync(await _host.JobAsync(jobId), Ct);
+        var outcome = await _host.Get<ExportStage>().RunAsync(await _host.JobAsync(jobId), null, Ct);
 
         Assert.Equal(ExportStageOutcome.Exported, outcome);
         var job = await _host.JobAsync(jobId);
@@ -135,6 +135,23 @@ public sealed class ExportResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ShouldZipTheFilesOnDisk_WhenACrashCameDuringTheUpload()
+    {
+        var jobId = await _pipeline.RequestAsync();
+        await _host.Get<ExportStage>().RunAsync(await _host.JobAsync(jobId), null, Ct);
+        Assert.True(await _host.Get<ExportJobStore>().MarkUploadingAsync(jobId, Ct));
+        // What a killed upload leaves in storage: a half-written temporary zip.
+        var storage = Path.Combine(_host.DataDirectory, "storage", "audit-log-bulk-export");
+        Directory.CreateDirectory(storage);
+        await File.WriteAllTextAsync(Path.Combine(storage, "x.zip.0123.uploading"), "PK", Ct);
+
+        await _pipeline.RunAsync(jobId);
+
+        Assert.Equal(ExportStatus.Completed, (await _host.JobAsync(jobId)).Status);
+        Assert.Equal(_ids, (await _pipeline.ZipAsync(jobId)).Ids);
+    }
+
+    [Fact]
     public async Task ResetForRestart_ShouldZeroCursorAndCount_AndReturnToExporting()
     {
         var jobId = await _pipeline.RequestAsync();
@@ -152,7 +169,7 @@ public sealed class ExportResumeTests : IAsyncLifetime
     private async Task<Guid> ExportThenCrashAsync(int savedFiles, bool keepFileBeyondCursor)
     {
         var jobId = await _pipeline.RequestAsync();
-        await _host.Get<ExportStage>().RunAsync(await _host.JobAsync(jobId), Ct);
+        await _host.Get<ExportStage>().RunAsync(await _host.JobAsync(jobId), null, Ct);
         var firstUnsaved = keepFileBeyondCursor ? savedFiles + 1 : savedFiles;
         foreach (var (index, path) in _host.Get<ExportWorkDirectory>().ListFiles(jobId).Where(f => f.Index >= firstUnsaved))
         {

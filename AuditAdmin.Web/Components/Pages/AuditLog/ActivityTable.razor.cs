@@ -18,7 +18,6 @@ public sealed partial class ActivityTable
     private ActivityFilter? _loadedFilter;
     private bool _reloadPending;
     private (int First, int Last, int Total) _range;
-    private long? _copiedId;
 
     [Inject]
     private ActivityQueryService Queries { get; set; } = default!;
@@ -76,7 +75,6 @@ public sealed partial class ActivityTable
         var filter = Filter;
         var page = await Queries.ListAsync(filter, Reader.TimeZone, state.Page * state.PageSize, state.PageSize, cancellationToken);
         _loadedFilter = filter;
-        _expanded.Clear();
         var first = page.TotalCount == 0 ? 0 : Math.Min(page.Offset + 1, page.TotalCount);
         _range = (first, Math.Min(page.Offset + page.Items.Count, page.TotalCount), page.TotalCount);
         // The summary lives outside MudTable, which only re-renders itself after a load.
@@ -101,7 +99,6 @@ public sealed partial class ActivityTable
         try
         {
             await JS.InvokeVoidAsync("auditAdmin.copyText", activity.Endpoint);
-            _copiedId = activity.Id;
             Snackbar.Add(L["AuditLog_Copied"], Severity.Success, o => o.VisibleStateDuration = 1500);
         }
         catch (JSException)

@@ -1,5 +1,6 @@
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace AuditAdmin.Web.Components.Shared.Activities;
 
@@ -100,6 +101,14 @@ public sealed partial class ActionSelector
     }
 
     private void Toggle() => _open = !_open;
+
+    private void OnPanelKeyDown(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            _open = false;
+        }
+    }
 
     private string CategoryName(ActionCategory category) => L[$"ActionCategory_{category}"];
 

@@ -6,6 +6,7 @@ using AuditAdmin.Web.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 
@@ -37,8 +38,12 @@ public sealed class AuditLogPageTests : IAsyncLifetime
             ctx.RenderProviders();
         }
         var cut = ctx.Render<AuditLogPage>();
-        await cut.WaitForAssertionAsync(() => Assert.DoesNotContain("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent, StringComparison.Ordinal),
-            MudTestContext.QueryTimeout);
+        // The summary is set as the page arrives, the rows a render later: wait for both.
+        await cut.WaitForAssertionAsync(() =>
+        {
+            Assert.DoesNotContain("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent, StringComparison.Ordinal);
+            Assert.NotEmpty(cut.FindAll("[data-testid=cell-user]"));
+        }, MudTestContext.QueryTimeout);
         return cut;
     }
 
@@ -101,8 +106,8 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         var popovers = ctx.RenderProviders();
         var cut = await RenderLoadedAsync(ctx, popovers: popovers);
 
-        cut.Find("[data-testid=action-selector-toggle]").Click();
-        popovers.Find("input[data-category-toggle=User]").Change(true);
+        await cut.Find("[data-testid=action-selector-toggle]").ClickAsync();
+        await popovers.Find("input[data-category-toggle=User]").ChangeAsync(new ChangeEventArgs { Value = true });
 
         var query = new Uri(navigation.Uri).Query;
         Assert.Contains("users=alice", query, StringComparison.Ordinal);
@@ -110,8 +115,23 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         Assert.Contains("size=25", query, StringComparison.Ordinal);
         Assert.DoesNotContain("page=", query, StringComparison.Ordinal);
 
-        cut.Find("[data-testid=filter-clear]").Click();
+        await cut.Find("[data-testid=filter-clear]").ClickAsync();
         Assert.Equal("?size=25", new Uri(navigation.Uri).Query);
+    }
+
+    [Fact]
+    public async Task AuditLogPage_ShouldMatchNothing_WhenTheUrlSelectsNoAction()
+    {
+        await _database.SeedAsync(Row("alice", SupportedActions.PageCreate, Start));
+        await using var ctx = NewContext();
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("admin/audit-log?actions=");
+        ctx.RenderProviders();
+
+        var cut = ctx.Render<AuditLogPage>();
+
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("[data-testid=audit-log-empty]")), MudTestContext.QueryTimeout);
+        Assert.Equal("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim());
+        Assert.Contains("0 of 12", cut.Find("[data-testid=action-selector-toggle]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,12 +143,11 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         await using var ctx = NewContext();
         var cut = await RenderLoadedAsync(ctx);
 
-        var buttons = cut.FindAll("[data-testid=activity-expand]");
-        buttons[0].Click();
-        Assert.NotNull(cut.Find("[data-testid=activity-snapshot-empty]"));
-        cut.FindAll("[data-testid=activity-expand]")[1].Click();
+        await cut.FindAll("[data-testid=activity-expand]")[0].ClickAsync(new MouseEventArgs());
+        await cut.WaitForElementAsync("[data-testid=activity-snapshot-empty]");
+        await cut.FindAll("[data-testid=activity-expand]")[1].ClickAsync(new MouseEventArgs());
 
-        var snapshot = cut.Find("[data-testid=activity-snapshot]");
+        var snapshot = await cut.WaitForElementAsync("[data-testid=activity-snapshot]");
         Assert.Equal(["username", "path", "size"], snapshot.QuerySelectorAll("dt").Select(e => e.TextContent));
         Assert.Equal(["alice", "/team/notes", "42"], snapshot.QuerySelectorAll("dd").Select(e => e.TextContent));
     }
@@ -140,7 +159,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         ctx.RenderProviders();
         var cut = ctx.Render<AuditLogPage>();
 
-        cut.Find("[data-testid=audit-log-settings-toggle]").Click();
+        await cut.Find("[data-testid=audit-log-settings-toggle]").ClickAsync();
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("never", cut.Find("[data-testid=settings-retention-run]").TextContent, StringComparison.Ordinal),
             MudTestContext.QueryTimeout);
@@ -164,7 +183,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         ctx.RenderProviders();
         var cut = ctx.Render<AuditLogPage>();
 
-        cut.Find("[data-testid=audit-log-settings-toggle]").Click();
+        await cut.Find("[data-testid=audit-log-settings-toggle]").ClickAsync();
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("1,234 activities removed", cut.Find("[data-testid=settings-retention-run]").TextContent, StringComparison.Ordinal),
             MudTestContext.QueryTimeout);

@@ -2,6 +2,7 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Shared.Activities;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Extensions;
 
@@ -24,8 +25,8 @@ public sealed class ActionSelectorTests : IAsyncLifetime
         o.AdditionalActions = Additional;
     }));
 
-    private (IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<ActionSelector> Cut, List<IReadOnlyList<string>?> Raised)
-        RenderOpen(MudTestContext ctx, IReadOnlyList<string>? value = null)
+    private static async Task<(IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<ActionSelector> Cut, List<IReadOnlyList<string>?> Raised)>
+        RenderOpenAsync(MudTestContext ctx, IReadOnlyList<string>? value = null)
     {
         var popovers = ctx.RenderProviders();
         var raised = new List<IReadOnlyList<string>?>();
@@ -36,15 +37,15 @@ public sealed class ActionSelectorTests : IAsyncLifetime
                 raised.Add(v);
                 value = v;
             }));
-        cut.Find("[data-testid=action-selector-toggle]").Click();
+        await cut.Find("[data-testid=action-selector-toggle]").ClickAsync();
         return (popovers, cut, raised);
     }
 
-    private static void ClickCategory(IRenderedComponent<MudPopoverProvider> popovers, string category) =>
-        popovers.Find($"[data-category={category}] input[data-testid=action-category-toggle]").Change(true);
+    private static Task ClickCategoryAsync(IRenderedComponent<MudPopoverProvider> popovers, string category) =>
+        popovers.Find($"[data-category={category}] input[data-testid=action-category-toggle]").ChangeAsync(new ChangeEventArgs { Value = true });
 
-    private static void SetAction(IRenderedComponent<MudPopoverProvider> popovers, string action, bool value) =>
-        popovers.Find($"input[data-action='{action}']").Change(value);
+    private static Task SetActionAsync(IRenderedComponent<MudPopoverProvider> popovers, string action, bool value) =>
+        popovers.Find($"input[data-action='{action}']").ChangeAsync(new ChangeEventArgs { Value = value });
 
     private static bool? CategoryState(IRenderedComponent<MudPopoverProvider> popovers, string category) =>
         popovers.FindComponents<MudCheckBox<bool?>>()
@@ -55,7 +56,7 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task ActionSelector_ShouldGroupByCategoryInCatalogOrder_AndHideEmptyCategories()
     {
         await using var ctx = NewContext();
-        var (popovers, _, _) = RenderOpen(ctx);
+        var (popovers, _, _) = await RenderOpenAsync(ctx);
 
         var categories = popovers.FindAll("[data-testid=action-category]").Select(e => e.GetAttribute("data-category")).ToList();
         Assert.Equal(["Page", "Comment", "User"], categories);
@@ -69,7 +70,7 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task ActionSelector_ShouldShowEveryActionChecked_WhenValueIsNull()
     {
         await using var ctx = NewContext();
-        var (popovers, cut, _) = RenderOpen(ctx);
+        var (popovers, cut, _) = await RenderOpenAsync(ctx);
 
         Assert.All(popovers.FindAll("input[data-testid=action-option]"), e => Assert.True(e.HasAttribute("checked")));
         Assert.True(CategoryState(popovers, "Page"));
@@ -80,9 +81,9 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task CategoryToggle_ShouldDeselectTheCategory_WhenItWasComplete()
     {
         await using var ctx = NewContext();
-        var (popovers, _, raised) = RenderOpen(ctx);
+        var (popovers, _, raised) = await RenderOpenAsync(ctx);
 
-        ClickCategory(popovers, "Page");
+        await ClickCategoryAsync(popovers, "Page");
 
         Assert.Equal(["COMMENT_CREATE", "USER_LOGOUT"], raised.Single());
         Assert.False(CategoryState(popovers, "Page"));
@@ -93,13 +94,13 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task CategoryToggle_ShouldBeIndeterminate_WhenPartlySelected_AndSelectAllOnClick()
     {
         await using var ctx = NewContext();
-        var (popovers, _, raised) = RenderOpen(ctx);
+        var (popovers, _, raised) = await RenderOpenAsync(ctx);
 
-        SetAction(popovers, "PAGE_DELETE", false);
+        await SetActionAsync(popovers, "PAGE_DELETE", false);
         Assert.Null(CategoryState(popovers, "Page"));
         Assert.Equal(["PAGE_CREATE", "COMMENT_CREATE", "USER_LOGOUT"], raised[^1]);
 
-        ClickCategory(popovers, "Page");
+        await ClickCategoryAsync(popovers, "Page");
 
         Assert.True(CategoryState(popovers, "Page"));
         Assert.Null(raised[^1]);
@@ -109,13 +110,13 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task ActionSelector_ShouldRaiseNull_WhenEveryActionIsSelectedAgain()
     {
         await using var ctx = NewContext();
-        var (popovers, _, raised) = RenderOpen(ctx, ["PAGE_CREATE"]);
+        var (popovers, _, raised) = await RenderOpenAsync(ctx, ["PAGE_CREATE"]);
 
         Assert.Equal(["PAGE_CREATE"], popovers.FindAll("input[data-testid=action-option][checked]").Select(e => e.GetAttribute("data-action")));
-        SetAction(popovers, "PAGE_DELETE", true);
-        SetAction(popovers, "COMMENT_CREATE", true);
+        await SetActionAsync(popovers, "PAGE_DELETE", true);
+        await SetActionAsync(popovers, "COMMENT_CREATE", true);
         Assert.Equal(["PAGE_CREATE", "PAGE_DELETE", "COMMENT_CREATE"], raised[^1]);
-        SetAction(popovers, "USER_LOGOUT", true);
+        await SetActionAsync(popovers, "USER_LOGOUT", true);
 
         Assert.Null(raised[^1]);
     }
@@ -124,11 +125,11 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task ActionSelector_ShouldRaiseAnEmptyList_WhenNothingIsSelected()
     {
         await using var ctx = NewContext();
-        var (popovers, _, raised) = RenderOpen(ctx);
+        var (popovers, _, raised) = await RenderOpenAsync(ctx);
 
-        ClickCategory(popovers, "Page");
-        ClickCategory(popovers, "Comment");
-        ClickCategory(popovers, "User");
+        await ClickCategoryAsync(popovers, "Page");
+        await ClickCategoryAsync(popovers, "Comment");
+        await ClickCategoryAsync(popovers, "User");
 
         Assert.NotNull(raised[^1]);
         Assert.Empty(raised[^1]!);
@@ -138,7 +139,7 @@ public sealed class ActionSelectorTests : IAsyncLifetime
     public async Task ActionSelector_ShouldIgnoreValuesThatAreNotAvailable()
     {
         await using var ctx = NewContext();
-        var (popovers, _, _) = RenderOpen(ctx, ["PAGE_CREATE", SupportedActions.AdminUsersRemove]);
+        var (popovers, _, _) = await RenderOpenAsync(ctx, ["PAGE_CREATE", SupportedActions.AdminUsersRemove]);
 
         Assert.Equal(["PAGE_CREATE"], popovers.FindAll("input[data-testid=action-option][checked]").Select(e => e.GetAttribute("data-action")));
         Assert.Empty(popovers.FindAll($"input[data-action={SupportedActions.AdminUsersRemove}]"));

@@ -2,6 +2,7 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Shared.Activities;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 
@@ -54,10 +55,10 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await using var ctx = NewContext();
         var bar = Render(ctx);
 
-        bar.Cut.Find("[data-testid=username-picker] input").Input("al");
+        await bar.Cut.Find("[data-testid=username-picker] input").InputAsync(new ChangeEventArgs { Value = "al" });
         await bar.Popovers.WaitForAssertionAsync(() =>
             Assert.Equal(["albert", "alice"], bar.Popovers.FindAll(".mud-list-item").Select(e => e.TextContent.Trim())), MudTestContext.QueryTimeout);
-        bar.Popovers.FindAll(".mud-list-item").Single(e => e.TextContent.Trim() == "alice").Click();
+        await bar.Popovers.FindAll(".mud-list-item").Single(e => e.TextContent.Trim() == "alice").ClickAsync();
 
         await bar.Cut.WaitForAssertionAsync(() => Assert.Equal(["alice"], bar.Filter.Usernames!), MudTestContext.QueryTimeout);
         Assert.Equal(["alice"], bar.Cut.FindAll("[data-testid=username-chip]").Select(e => e.GetAttribute("data-username")));
@@ -69,7 +70,7 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await using var ctx = NewContext();
         var bar = Render(ctx, new ActivityFilter { Usernames = ["alice"] });
 
-        bar.Cut.Find("[data-testid=username-picker] input").Input("al");
+        await bar.Cut.Find("[data-testid=username-picker] input").InputAsync(new ChangeEventArgs { Value = "al" });
 
         await bar.Popovers.WaitForAssertionAsync(() =>
             Assert.Equal(["albert"], bar.Popovers.FindAll(".mud-list-item").Select(e => e.TextContent.Trim())), MudTestContext.QueryTimeout);
@@ -81,11 +82,11 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await using var ctx = NewContext();
         var bar = Render(ctx, new ActivityFilter { Usernames = ["alice", "bob"] });
 
-        bar.Cut.Find("[data-username=alice] + .mud-chip-close-button").Click();
+        await bar.Cut.Find("[data-username=alice] + .mud-chip-close-button").ClickAsync();
         Assert.Equal(["bob"], bar.Filter.Usernames!);
 
         bar.Cut.Render(p => p.Add(c => c.Value, bar.Filter));
-        bar.Cut.Find("[data-username=bob] + .mud-chip-close-button").Click();
+        await bar.Cut.Find("[data-username=bob] + .mud-chip-close-button").ClickAsync();
         Assert.Null(bar.Filter.Usernames);
     }
 
@@ -95,9 +96,9 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await using var ctx = NewContext();
         var bar = Render(ctx);
 
-        bar.Cut.Find("[data-testid=date-range-picker] input").Click();
-        Day(bar.Popovers, 10).Click();
-        Day(bar.Popovers, 12).Click();
+        await bar.Cut.Find("[data-testid=date-range-picker] input").ClickAsync();
+        await Day(bar.Popovers, 10).ClickAsync();
+        await Day(bar.Popovers, 12).ClickAsync();
 
         var today = DateTime.Today;
         await bar.Cut.WaitForAssertionAsync(() =>
@@ -118,8 +119,8 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await using var ctx = NewContext();
         var bar = Render(ctx);
 
-        bar.Cut.Find("[data-testid=action-selector-toggle]").Click();
-        bar.Popovers.Find("input[data-category-toggle=User]").Change(true);
+        await bar.Cut.Find("[data-testid=action-selector-toggle]").ClickAsync();
+        await bar.Popovers.Find("input[data-category-toggle=User]").ChangeAsync(new ChangeEventArgs { Value = true });
 
         var expected = AvailableActions.Compute(new AuditLogOptions(), includeEssential: false)
             .Where(a => ActionCatalog.Find(a)!.Category != ActionCategory.User);
@@ -140,7 +141,7 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
             EndDate = new DateOnly(2026, 1, 31),
         });
 
-        bar.Cut.Find("[data-testid=filter-clear]").Click();
+        await bar.Cut.Find("[data-testid=filter-clear]").ClickAsync();
 
         Assert.Equal(ActivityFilter.None, bar.Filter);
         Assert.Equal(1, bar.Changes);

@@ -1,0 +1,104 @@
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Maintenance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AuditAdmin.Core.Features.Activities;
+
+/// <summary>The last retention run, for the settings panel.</summary>
+public sealed record ActivityRetentionStatus(DateTime LastRunAt, long LastDeletedCount, string? LastError);
+
+/// <summary>
+/// Deletes activities older than <see cref="AuditLogOptions.ActivityExpirationSeconds"/> (GROWI's TTL index), in
+/// statements of at most <see cref="AuditLogOptions.RetentionBatchSize"/> rows, oldest first, checking for
+/// cancellation between them; never one giant delete, never loading rows. Each run is recorded in
+/// <see cref="MaintenanceRun"/> under <see cref="MaintenanceTasks.ActivityRetention"/>.
+/// </summary>
+public sealed class ActivityRetention(
+    IDbContextFactory<AuditAdminDbContext> dbFactory,
+    IOptionsMonitor<AuditLogOptions> options,
+    TimeProvider clock,
+    ILogger<ActivityRetention> logger)
+{
+    /// <summary>Runs once; returns the number of rows deleted. Failures are recorded and logged, not thrown.</summary>
+    public async Task<long> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        long deleted = 0;
+        string? error = null;
+        try
+        {
+            if (Cutoff(startedAt, settings.ActivityExpirationSeconds) is { } cutoff)
+            {
+                var batch = Math.Max(1, settings.RetentionBatchSize);
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                int count;
+                do
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // DELETE … WHERE Id IN (SELECT Id … WHERE CreatedAt < @cutoff ORDER BY CreatedAt, Id LIMIT @batch):
+                    // the subquery walks the (CreatedAt, Id) index from its start.
+                    var oldest = db.Activities.Where(a => a.CreatedAt < cutoff)
+                        .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(batch).Select(a => a.Id);
+                    count = await db.Activities.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+                    deleted += count;
+                }
+                while (count == batch);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            error = $"Cancelled after deleting {deleted} activities";
+        }
+        catch (Exception ex)
+        {
+            error = ex.Message;
+            logger.LogError(ex, "Activity retention failed after deleting {Count} activities", deleted);
+        }
+        if (deleted > 0 || error is not null)
+        {
+            logger.LogInformation("Activity retention deleted {Count} activities", deleted);
+        }
+        // Recorded even on shutdown: the token may be cancelled already.
+        await RecordAsync(startedAt, deleted, error);
+        return deleted;
+    }
+
+    /// <summary>The last run, or null before the first one.</summary>
+    public async Task<ActivityRetentionStatus?> GetLastRunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MaintenanceRuns.AsNoTracking().Where(r => r.Name == MaintenanceTasks.ActivityRetention)
+            .Select(r => new ActivityRetentionStatus(r.LastRunAt, r.LastAffectedCount, r.LastError))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static DateTime? Cutoff(DateTime now, long expirationSeconds) =>
+        expirationSeconds <= 0 || expirationSeconds >= (now - DateTime.MinValue).TotalSeconds
+            ? null
+            : now.AddSeconds(-expirationSeconds);
+
+    private async Task RecordAsync(DateTime startedAt, long deleted, string? error)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var run = await db.MaintenanceRuns.FindAsync(MaintenanceTasks.ActivityRetention);
+            if (run is null)
+            {
+                run = new MaintenanceRun { Name = MaintenanceTasks.ActivityRetention };
+                db.MaintenanceRuns.Add(run);
+            }
+            run.LastRunAt = startedAt;
+            run.LastAffectedCount = deleted;
+            run.LastError = error is { Length: > 2000 } ? error[..2000] : error;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not record the activity retention run");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Tests.TestInfrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Tests.Features.Activities;
+
+public sealed class ActivityIngestionTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private ActivityIngestion Ingestion() =>
+        new(new ActivityBulkWriter(_db), new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions())));
+
+    [Fact]
+    public async Task StoreAsync_ShouldStoreOnlyAvailableActions_AndCountTheRest()
+    {
+        Activity[] batch =
+        [
+            new() { Action = SupportedActions.UserLogout, Username = "a", CreatedAt = DateTime.UtcNow },
+            new() { Action = SupportedActions.PageView, Username = "b", CreatedAt = DateTime.UtcNow },
+            new() { Action = SupportedActions.AuditLogBulkExportFailed, Username = "c", CreatedAt = DateTime.UtcNow },
+        ];
+
+        var result = await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new IngestionResult(Accepted: 2, Skipped: 1), result);
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(["a", "c"], await db.Activities.OrderBy(a => a.Id).Select(a => a.Username).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StoreAsync_ShouldStoreEveryFieldOfAThousandRows_InOrder()
+    {
+        var now = new DateTime(2026, 11, 26, 1, 2, 3, DateTimeKind.Utc).AddTicks(4567);
+        var batch = Enumerable.Range(0, 1000).Select(i => new Activity
+        {
+            Action = SupportedActions.UserLogout, Username = $"u{i}", UserId = "id", Ip = "::1", Endpoint = "/e", TargetModel = "Page",
+            Target = "t", EventModel = "Comment", Event = "c", Snapshot = """{"username":"x"}""", CreatedAt = now.AddMilliseconds(-i),
+        }).ToList();
+
+        await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
+
+        await using var db = _db.CreateDbContext();
+        var stored = await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(batch.Select(a => a.Username), stored.Select(a => a.Username));
+        var first = stored[0];
+        Assert.Equal(("id", "::1", "/e", "Page", "t", "Comment", "c", """{"username":"x"}""", now),
+            (first.UserId, first.Ip, first.Endpoint, first.TargetModel, first.Target, first.EventModel, first.Event, first.Snapshot, first.CreatedAt));
+        Assert.Equal(DateTimeKind.Utc, first.CreatedAt.Kind);
+    }
+
+    [Fact]
+    public async Task StoreAsync_ShouldStoreNothing_WhenOneRowOfTheBatchFails()
+    {
+        await using (var seed = _db.CreateDbContext())
+        {
+            seed.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = "before", CreatedAt = DateTime.UtcNow });
+            await seed.SaveChangesAsync(TestContext.Current.CancellationToken);
+            // The database refuses the 50th row of the batch.
+            await seed.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER fail_on_fiftieth BEFORE INSERT ON \"Activities\" WHEN NEW.\"Username\" = 'u49' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                TestContext.Current.CancellationToken);
+        }
+        var batch = Enumerable.Range(0, 100)
+            .Select(i => new Activity { Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = DateTime.UtcNow }).ToList();
+
+        await Assert.ThrowsAsync<SqliteException>(() => Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken));
+
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(1, await db.Activities.CountAsync(TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,87 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Tests.Features.Activities;
+
+public sealed class ActivityQueryServiceTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    private SqliteTestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private ActivityQueryService Service() =>
+        new(_db, new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions())));
+
+    [Fact]
+    public async Task ListAsync_ShouldPageNewestFirst_AtEveryOffset_FromEitherEnd()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            // 23 rows in 8 distinct instants, so ties are broken by id in both directions.
+            db.Activities.AddRange(Enumerable.Range(0, 23).Select(i => new Activity
+            {
+                Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = Start.AddMinutes((i * 7) % 8),
+            }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await using var read = _db.CreateDbContext();
+        var expected = (await read.Activities.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Select(a => a.Id).ToList();
+
+        for (var offset = 0; offset <= 24; offset++)
+        {
+            var page = await Service().ListAsync(ActivityFilter.None, TimeZoneInfo.Utc, offset, 7, TestContext.Current.CancellationToken);
+
+            Assert.Equal(23, page.TotalCount);
+            Assert.Equal(expected.Skip(offset).Take(7), page.Items.Select(a => a.Id));
+        }
+    }
+
+    [Fact]
+    public async Task ListAsync_ShouldClampOffsetAndLimit()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            db.Activities.AddRange(Enumerable.Range(0, 120).Select(i => new Activity { Action = SupportedActions.UserLogout, CreatedAt = Start.AddSeconds(i) }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = await Service().ListAsync(ActivityFilter.None, TimeZoneInfo.Utc, -5, 500, TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, ActivityQueryService.MaxLimit, ActivityQueryService.MaxLimit), (page.Offset, page.Limit, page.Items.Count));
+    }
+
+    [Fact]
+    public async Task FindUserNamesAsync_ShouldAnswerExistingUsersOnly()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            db.Users.Add(new AuditAdmin.Core.Identity.AppUser { Id = "u-1", UserName = "alice", CreatedAt = Start });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var names = await Service().FindUserNamesAsync(["u-1", "u-1", null, "u-gone"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Dictionary<string, string?> { ["u-1"] = "alice" }, names);
+    }
+
+    [Fact]
+    public async Task SuggestUsernamesAsync_ShouldMatchAPrefixCaseInsensitively_AndEscapeWildcards()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            foreach (var name in new[] { "alice", "Alicia", "alice", "bob", "al_x", "alyx" })
+            {
+                db.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = name, CreatedAt = Start });
+            }
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["Alicia", "alice"], await Service().SuggestUsernamesAsync("ali", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["al_x"], await Service().SuggestUsernamesAsync("al_", 10, TestContext.Current.CancellationToken));
+    }
+}

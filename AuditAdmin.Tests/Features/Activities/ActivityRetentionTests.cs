@@ -1,0 +1,148 @@
+using System.Data.Common;
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Maintenance;
+using AuditAdmin.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AuditAdmin.Tests.Features.Activities;
+
+public sealed class ActivityRetentionTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+    private const long Day = 86_400;
+    private readonly DeleteCounter _deletes = new();
+    private SqliteTestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private ActivityRetention Retention(long expirationSeconds = 30 * Day, int batchSize = 5) =>
+        new(new CountingFactory(_db.ConnectionString, _deletes),
+            new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions { ActivityExpirationSeconds = expirationSeconds, RetentionBatchSize = batchSize }),
+            new FixedTimeProvider(Now), new ListLogger<ActivityRetention>());
+
+    private async Task AddAsync(int count, DateTime createdAt, string username)
+    {
+        await using var db = _db.CreateDbContext();
+        db.Activities.AddRange(Enumerable.Range(0, count).Select(_ => new Activity { Action = SupportedActions.UserLogout, Username = username, CreatedAt = createdAt }));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Dictionary<string, int>> RemainingAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Activities.GroupBy(a => a.Username!).ToDictionaryAsync(g => g.Key, g => g.Count(), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldDeleteEveryExpiredRow_InBoundedBatches_AndKeepRecentOnes()
+    {
+        await AddAsync(13, Now.AddDays(-90), "ancient");
+        await AddAsync(10, Now.AddDays(-31), "old");
+        await AddAsync(3, Now.AddDays(-29), "recent");
+        await AddAsync(1, Now.AddDays(-30), "at-cutoff");
+
+        var deleted = await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(23, deleted);
+        Assert.Equal(new Dictionary<string, int> { ["recent"] = 3, ["at-cutoff"] = 1 }, await RemainingAsync());
+        // 23 rows, 5 per statement: 5 + 5 + 5 + 5 + 3.
+        Assert.Equal(5, _deletes.Count);
+        Assert.Contains("LIMIT", _deletes.LastSql, StringComparison.Ordinal);
+        var status = await Retention().GetLastRunAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(new ActivityRetentionStatus(Now, 23, null), status);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldStop_AfterAnEmptyBatch_WhenTheCountIsAMultipleOfTheBatch()
+    {
+        await AddAsync(10, Now.AddDays(-40), "old");
+
+        Assert.Equal(10, await Retention().RunAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, _deletes.Count);
+        Assert.Empty(await RemainingAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldKeepEverything_WhenExpirationIsOff_AndStillRecordTheRun()
+    {
+        await AddAsync(2, Now.AddYears(-5), "old");
+
+        Assert.Equal(0, await Retention(expirationSeconds: 0).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(2, (await RemainingAsync())["old"]);
+        Assert.Equal(0, _deletes.Count);
+        Assert.Equal(new ActivityRetentionStatus(Now, 0, null), await Retention().GetLastRunAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldRecordACancelledRun_WithoutThrowing()
+    {
+        await AddAsync(2, Now.AddDays(-40), "old");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.Equal(0, await Retention().RunAsync(cancelled.Token));
+
+        var status = await Retention().GetLastRunAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("Cancelled", status?.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, (await RemainingAsync())["old"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldOverwriteThePreviousRecord()
+    {
+        await AddAsync(1, Now.AddDays(-40), "old");
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        await using var db = _db.CreateDbContext();
+        var run = await db.MaintenanceRuns.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((MaintenanceTasks.ActivityRetention, 0L), (run.Name, run.LastAffectedCount));
+    }
+
+    [Fact]
+    public async Task GetLastRunAsync_ShouldBeNull_BeforeTheFirstRun()
+    {
+        Assert.Null(await Retention().GetLastRunAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Job_ShouldHandTheRunToTheService()
+    {
+        await AddAsync(4, Now.AddDays(-40), "old");
+
+        await new ActivityRetentionJob(Retention()).Execute(null!, TestContext.Current.CancellationToken);
+
+        Assert.Empty(await RemainingAsync());
+    }
+
+    private sealed class CountingFactory(string connectionString, IInterceptor interceptor) : IDbContextFactory<AuditAdminDbContext>
+    {
+        private readonly DbContextOptions<AuditAdminDbContext> _options = new DbContextOptionsBuilder<AuditAdminDbContext>()
+            .UseSqlite(connectionString).AddInterceptors(interceptor).Options;
+
+        public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(_options);
+    }
+
+    private sealed class DeleteCounter : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+        public string LastSql { get; private set; } = "";
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.TrimStart().StartsWith("DELETE", StringComparison.Ordinal))
+            {
+                Count++;
+                LastSql = command.CommandText;
+            }
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
