@@ -1,0 +1,127 @@
+using System.Globalization;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Notifications;
+using AuditAdmin.Core.Identity;
+using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Web.Components.Pages.Export;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditAdmin.Tests.Web.Components.Pages.Export;
+
+public sealed class ExportsPageTests : IAsyncLifetime
+{
+    private const string UserId = "admin-alice";
+    private const string Zone = "Asia/Tokyo";
+    private static readonly TimeSpan Patience = MudTestContext.QueryTimeout;
+    private SqliteTestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private MudTestContext Context(string culture = "en") => new(culture, ctx =>
+    {
+        ctx.AddAuditAdminServices(_db);
+        ctx.SignIn(UserId, "alice", admin: true, timeZone: Zone);
+    });
+
+    private static string Filters(ExportFilters filters) => CanonicalExportFilters.From(filters).Json;
+
+    [Fact]
+    public async Task Page_ShouldListTheAdminsJobs_WithStatusCountTimesFiltersAndADownloadOnlyWhileAvailable()
+    {
+        var now = DateTime.UtcNow;
+        var action = ActionCatalog.InGroup(ActionGroups.Small).First();
+        var ready = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, now.AddMinutes(-5), withAttachment: true,
+            createdAt: now.AddMinutes(-10), count: 12345, filters: Filters(new ExportFilters
+            {
+                Usernames = ["bob", "carol"],
+                Actions = [action],
+                DateFrom = new DateTime(2026, 2, 28, 15, 0, 0, DateTimeKind.Utc),
+                DateTo = new DateTime(2026, 3, 2, 15, 0, 0, DateTimeKind.Utc).AddTicks(-1),
+            }));
+        var stale = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, now.AddDays(-4), withAttachment: true,
+            createdAt: now.AddDays(-4).AddMinutes(-1));
+        var running = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Exporting, createdAt: now.AddMinutes(-1), count: 10);
+        await NotificationSeed.AddJobAsync(_db, "someone-else", ExportStatus.Completed, now, withAttachment: true);
+        await using var ctx = Context();
+
+        var cut = ctx.Render<ExportsPage>();
+
+        var rows = cut.WaitForElements("[data-testid=export-row]", 3, Patience);
+        Assert.Equal([running.Id.ToString(), ready.Id.ToString(), stale.Id.ToString()], rows.Select(r => r.GetAttribute("data-job-id")));
+        Assert.Equal(["Exporting", "Ready", "Ready"], rows.Select(r => r.QuerySelector("[data-testid=export-status]")!.TextContent.Trim()));
+        Assert.Equal("12,345", rows[1].QuerySelector("[data-testid=export-count]")!.TextContent);
+        Assert.Contains(UserTime.Format(ready.CreatedAt, UserTime.FindZone(Zone), CultureInfo.CurrentCulture), rows[1].TextContent, StringComparison.Ordinal);
+        var label = ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AuditAdmin.Resources.ActionLabels>>()[action];
+        Assert.Equal($"Users: bob, carol · {label} · 3/1/2026 – 3/2/2026", rows[1].QuerySelector("[data-testid=export-filters]")!.TextContent);
+        Assert.Equal("All users · All actions · Any date", rows[0].QuerySelector("[data-testid=export-filters]")!.TextContent);
+
+        var download = rows[1].QuerySelector("[data-testid=export-download]")!;
+        Assert.Equal($"/download/{ready.AttachmentId}", download.GetAttribute("href"));
+        Assert.True(download.HasAttribute("download"));
+        Assert.Null(rows[0].QuerySelector("[data-testid=export-download]"));
+        Assert.Null(rows[2].QuerySelector("[data-testid=export-download]"));
+        Assert.NotNull(rows[2].QuerySelector("[data-testid=export-download-expired]"));
+    }
+
+    [Fact]
+    public async Task Page_ShouldShowAZipAsGone_WhenItsAttachmentWasRemoved()
+    {
+        var job = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, DateTime.UtcNow, withAttachment: true);
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.Attachments.Where(a => a.Id == job.AttachmentId).ExecuteDeleteAsync(Ct);
+        }
+        await using var ctx = Context();
+
+        var cut = ctx.Render<ExportsPage>();
+
+        var row = cut.WaitForElement("[data-testid=export-row]", Patience);
+        Assert.Null(row.QuerySelector("[data-testid=export-download]"));
+        Assert.NotNull(row.QuerySelector("[data-testid=export-download-expired]"));
+    }
+
+    [Fact]
+    public async Task Page_ShouldFollowAJobLive_WhenThePipelinePublishesAStatusChange()
+    {
+        var job = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Exporting, createdAt: DateTime.UtcNow);
+        await using var ctx = Context();
+        var cut = ctx.Render<ExportsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(ExportStatus.Exporting, cut.Find("[data-testid=export-row]").GetAttribute("data-status")), Patience);
+
+        var completed = await NotificationSeed.AddJobAsync(_db, "unrelated", ExportStatus.Completed, DateTime.UtcNow, withAttachment: true);
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.AuditLogBulkExportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ExportStatus.Completed)
+                .SetProperty(j => j.CompletedAt, DateTime.UtcNow)
+                .SetProperty(j => j.TotalExportedCount, 7)
+                .SetProperty(j => j.AttachmentId, completed.AttachmentId), Ct);
+        }
+        await ctx.Services.GetRequiredService<NotificationBroadcaster>().PublishAsync(UserId);
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("[data-testid=export-row]");
+            Assert.Equal(ExportStatus.Completed, row.GetAttribute("data-status"));
+            Assert.Equal("7", row.QuerySelector("[data-testid=export-count]")!.TextContent);
+            Assert.NotNull(row.QuerySelector("[data-testid=export-download]"));
+        }, Patience);
+    }
+
+    [Fact]
+    public async Task Page_ShouldSayWhenThereIsNoExport_InTheReadersLanguage()
+    {
+        await using var ctx = Context("ja");
+
+        var cut = ctx.Render<ExportsPage>();
+
+        Assert.Equal("エクスポートのリクエストはまだありません。", cut.WaitForElement("[data-testid=exports-empty]", Patience).TextContent.Trim());
+    }
+}

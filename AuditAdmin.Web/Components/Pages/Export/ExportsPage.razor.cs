@@ -1,0 +1,176 @@
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Notifications;
+using AuditAdmin.Core.Identity;
+using AuditAdmin.Resources;
+using AuditAdmin.Web.Components.Shared.Activities;
+using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace AuditAdmin.Web.Components.Pages.Export;
+
+/// <summary>The admin's own export jobs, kept current through the notification broadcaster (the pipeline publishes every status change).</summary>
+public sealed partial class ExportsPage
+{
+    private CurrentUserInfo _viewer = CurrentUserInfo.From(new System.Security.Claims.ClaimsPrincipal());
+    private IReadOnlyList<ExportRow>? _rows;
+    private IDisposable? _subscription;
+
+    [Inject]
+    private ExportService Exports { get; set; } = default!;
+
+    [Inject]
+    private ExportDownloads Downloads { get; set; } = default!;
+
+    [Inject]
+    private IDbContextFactory<AuditAdminDbContext> DbFactory { get; set; } = default!;
+
+    [Inject]
+    private NotificationBroadcaster Broadcaster { get; set; } = default!;
+
+    [Inject]
+    private AvailableActions AuditLog { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ActionLabels> ActionLabels { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ExportsPage> Logger { get; set; } = default!;
+
+    /// <param name="Filters">Null when the stored filters cannot be read.</param>
+    /// <param name="DownloadUntil">Set while the zip exists and its download window is open.</param>
+    private sealed record ExportRow(AuditLogBulkExportJob Job, ExportFilters? Filters, DateTime? DownloadUntil);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _viewer = await CurrentUser.GetAsync();
+        await LoadAsync();
+        if (RendererInfo.IsInteractive && _viewer.Id is { } userId)
+        {
+            _subscription = Broadcaster.Subscribe(userId, () => InvokeAsync(RefreshAsync));
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_viewer.Id is not { } userId)
+        {
+            return;
+        }
+        var jobs = await Exports.ListJobsAsync(userId, CancellationToken.None);
+        var attachmentIds = jobs.Where(j => j.AttachmentId is not null).Select(j => j.AttachmentId!.Value).ToList();
+        HashSet<Guid> present = [];
+        if (attachmentIds.Count > 0)
+        {
+            await using var db = await DbFactory.CreateDbContextAsync();
+            present = [.. await db.Attachments.Where(a => attachmentIds.Contains(a.Id)).Select(a => a.Id).ToListAsync()];
+        }
+        var now = Clock.GetUtcNow().UtcDateTime;
+        _rows = jobs.Select(job =>
+        {
+            DateTime? until = job is { Status: ExportStatus.Completed, AttachmentId: { } attachmentId, CompletedAt: { } completedAt }
+                && present.Contains(attachmentId) && now < Downloads.ExpiresAt(completedAt)
+                    ? Downloads.ExpiresAt(completedAt)
+                    : null;
+            return new ExportRow(job, ReadFilters(job), until);
+        }).ToList();
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "Could not refresh the exports page");
+        }
+    }
+
+    private async Task NewExportAsync()
+    {
+        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+        await Dialogs.ShowAsync<ExportDialog>(L["ExportDialog_Title"], options);
+    }
+
+    private ExportFilters? ReadFilters(AuditLogBulkExportJob job)
+    {
+        try
+        {
+            return CanonicalExportFilters.Parse(job.Filters);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            Logger.LogWarning(ex, "Export job {JobId} has unreadable filters", job.Id);
+            return null;
+        }
+    }
+
+    private string FiltersSummary(ExportFilters? filters)
+    {
+        if (filters is null)
+        {
+            return "—";
+        }
+        var users = filters.Usernames is { Count: > 0 } names ? L["Filters_Users", string.Join(", ", names)] : L["Filters_AllUsers"];
+        var actions = filters.Actions switch
+        {
+            null or { Count: 0 } => L["Filters_AllActions"].Value,
+            { Count: 1 } one => ActionLabelText.Of(ActionLabels, one[0]),
+            var many => L["Filters_Actions", many.Count].Value,
+        };
+        return $"{users} · {actions} · {DatesSummary(filters)}";
+    }
+
+    private string DatesSummary(ExportFilters filters)
+    {
+        // Stored as instants; the reader sees the calendar days they cover in their own zone.
+        string Day(DateTime utc) => UserTime.ToLocal(utc, _viewer.TimeZone).ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+        return (filters.DateFrom, filters.DateTo) switch
+        {
+            ({ } from, { } to) => L["Filters_DateRange", Day(from), Day(to)],
+            ({ } from, null) => L["Filters_From", Day(from)],
+            (null, { } to) => L["Filters_Until", Day(to)],
+            _ => L["Filters_AnyDate"],
+        };
+    }
+
+    private string StatusText(string status) => L[status switch
+    {
+        ExportStatus.Exporting => "ExportStatus_Exporting",
+        ExportStatus.Uploading => "ExportStatus_Uploading",
+        ExportStatus.Completed => "ExportStatus_Completed",
+        _ => "ExportStatus_Failed",
+    }];
+
+    private static Color StatusColor(string status) => status switch
+    {
+        ExportStatus.Completed => Color.Success,
+        ExportStatus.Failed => Color.Error,
+        _ => Color.Info,
+    };
+
+    private static string StatusIcon(string status) => status switch
+    {
+        ExportStatus.Completed => Icons.Material.Filled.CheckCircle,
+        ExportStatus.Failed => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.HourglassTop,
+    };
+
+    public void Dispose() => _subscription?.Dispose();
+}
