@@ -45,6 +45,8 @@ public sealed partial class ExportDialog
     [Inject]
     private ILogger<ExportDialog> Logger { get; set; } = default!;
 
+    private bool NoActionSelected => _filter.Actions is { Count: 0 };
+
     protected override void OnInitialized() => _filter = InitialFilter;
 
     private void SetUsernames(IReadOnlyList<string> names) => _filter = _filter with { Usernames = names.Count == 0 ? null : names };
@@ -57,6 +59,10 @@ public sealed partial class ExportDialog
 
     private async Task ExportAsync()
     {
+        if (NoActionSelected)
+        {
+            return;
+        }
         _sending = true;
         try
         {

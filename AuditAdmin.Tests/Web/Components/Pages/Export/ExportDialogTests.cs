@@ -112,6 +112,29 @@ public sealed class ExportDialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_ShouldBeRefused_WhenNoActionIsSelected_BecauseThePageShowsNothingForIt()
+    {
+        await using var ctx = Context();
+
+        var opened = await OpenAsync(ctx, Filter with { Actions = [] });
+
+        Assert.Contains("Select at least one action", opened.Dialogs.Find("[data-testid=export-no-actions]").TextContent, StringComparison.Ordinal);
+        Assert.True(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
+        Assert.Empty(await JobsAsync());
+    }
+
+    [Fact]
+    public async Task Export_ShouldBeOffered_WhenEveryActionIsSelected()
+    {
+        await using var ctx = Context();
+
+        var opened = await OpenAsync(ctx, Filter with { Actions = null });
+
+        Assert.Empty(opened.Dialogs.FindAll("[data-testid=export-no-actions]"));
+        Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Export_ShouldAskToRestart_WhenTheSameExportIsRunning_AndKeepItWhenTheAdminDeclines()
     {
         await using var ctx = Context();
