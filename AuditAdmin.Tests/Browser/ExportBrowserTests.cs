@@ -79,7 +79,8 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
         await OpenFilteredAuditLogAsync(page, server.BaseUrl);
         var badge = page.Locator("[data-testid=notification-count]");
         await Assertions.Expect(badge).ToHaveTextAsync("1");
-        var urlBeforeExport = page.Url;
+        // A marker in the page's JavaScript state: a reload would lose it.
+        await page.EvaluateAsync("() => { window.__exportTestNoReload = true; }");
 
         await OpenExportDialogAsync(page);
         await page.ClickAsync("[data-testid=export-submit]");
@@ -88,7 +89,7 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
 
         // The job runs on Quartz in the server; its notification reaches this circuit without a reload.
         await Assertions.Expect(badge).ToHaveTextAsync("2", new() { Timeout = 30_000 });
-        Assert.Equal(urlBeforeExport, page.Url);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__exportTestNoReload === true"));
 
         await page.ClickAsync("[data-testid=notification-bell]");
         var ready = page.Locator("[data-testid=notification-item][data-kind=ExportReady]");
