@@ -43,22 +43,21 @@ public sealed class ExportService(
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var canonical = CanonicalExportFilters.From(filters);
 
-        // A duplicate can finish between the refused insert and the lookup; then the insert is simply tried again.
+        // Looking first keeps the usual duplicate out of the error log (EF logs a refused insert as an error); the
+        // index still decides a race. A duplicate can also finish between the two steps: then simply go round again.
         for (var attempt = 0; ; attempt++)
         {
-            var created = await TryInsertAsync(userId, canonical, cancellationToken);
-            if (created is not null)
+            if (attempt > 5)
             {
-                await AcceptedAsync(userId, created.Value, origin, cancellationToken);
-                return new ExportRequestResult.Accepted(created.Value, Restarted: false);
+                throw new InvalidOperationException("The export job could not be created: its duplicate kept changing.");
             }
-
             var running = await FindInProgressAsync(userId, canonical.Hash, cancellationToken);
             if (running is null)
             {
-                if (attempt >= 5)
+                if (await TryInsertAsync(userId, canonical, cancellationToken) is { } created)
                 {
-                    throw new InvalidOperationException("The export job could not be created: its duplicate kept changing.");
+                    await AcceptedAsync(userId, created, origin, cancellationToken);
+                    return new ExportRequestResult.Accepted(created, Restarted: false);
                 }
                 continue;
             }

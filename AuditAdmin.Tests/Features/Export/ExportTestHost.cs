@@ -3,11 +3,13 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
+using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Tests.Features.Export;
 
@@ -19,13 +21,17 @@ public sealed class ExportTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ExportTestHost(IHost host, string dataDirectory)
+    private ExportTestHost(IHost host, string dataDirectory, LogCapture logs)
     {
         _host = host;
         DataDirectory = dataDirectory;
+        Logs = logs;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Everything the host logged.</summary>
+    public LogCapture Logs { get; }
     public IServiceProvider Services => _host.Services;
     public IDbContextFactory<AuditAdminDbContext> DbFactory => Get<IDbContextFactory<AuditAdminDbContext>>();
 
@@ -48,9 +54,11 @@ public sealed class ExportTestHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value));
         builder.AddAuditAdminCore();
+        var logs = new LogCapture();
+        builder.Logging.AddProvider(logs);
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new ExportTestHost(host, dataDirectory);
+        return new ExportTestHost(host, dataDirectory, logs);
     }
 
     public async Task<AppUser> CreateUserAsync(string userName)
