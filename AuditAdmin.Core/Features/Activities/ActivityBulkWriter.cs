@@ -10,6 +10,7 @@ namespace AuditAdmin.Core.Features.Activities;
 /// <summary>
 /// Inserts many activities without change tracking, in one transaction: on SQLite one prepared INSERT reused for
 /// every row; on SQL Server SqlBulkCopy. For ingestion and the seeder (millions of rows); ids are not read back.
+/// New usernames go to <see cref="RecordedUsername"/> in the same transaction.
 /// </summary>
 public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> dbFactory)
 {
@@ -81,6 +82,11 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
             $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = columns.Select((_, i) => command.Parameters.Add($"$p{i}", SqliteType.Text)).ToArray();
         command.Prepare();
+        using var addName = connection.CreateCommand();
+        addName.Transaction = transaction;
+        addName.CommandText = RecordedUsernameSql.Sqlite.Replace("{0}", "$name", StringComparison.Ordinal);
+        var name = addName.Parameters.Add("$name", SqliteType.Text);
+        HashSet<string> names = new(StringComparer.Ordinal);
         long count = 0;
         foreach (var row in rows)
         {
@@ -91,6 +97,11 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
             }
             // Microsoft.Data.Sqlite runs in-process and synchronously; the async call would only add overhead per row.
             command.ExecuteNonQuery();
+            if (row.Username is { } username && names.Add(username))
+            {
+                name.Value = username;
+                addName.ExecuteNonQuery();
+            }
             if (++count % 10_000 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -118,10 +129,15 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
             bulk.ColumnMappings.Add(column, column);
             chunk.Columns.Add(column, column == nameof(Activity.CreatedAt) ? typeof(DateTime) : typeof(string));
         }
+        HashSet<string> names = new(StringComparer.Ordinal);
         long count = 0;
         foreach (var row in rows)
         {
             chunk.Rows.Add(Columns.Select(c => c.Value(row) ?? DBNull.Value).ToArray());
+            if (row.Username is { } username)
+            {
+                names.Add(username);
+            }
             if (chunk.Rows.Count == SqlServerChunk)
             {
                 await bulk.WriteToServerAsync(chunk, cancellationToken);
@@ -133,6 +149,13 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
         {
             await bulk.WriteToServerAsync(chunk, cancellationToken);
             count += chunk.Rows.Count;
+        }
+        await using var addName = new SqlCommand(RecordedUsernameSql.SqlServer.Replace("{0}", "@name", StringComparison.Ordinal), connection, transaction);
+        var name = addName.Parameters.Add("@name", SqlDbType.NVarChar, ActivityConfiguration.MaxUsernameLength);
+        foreach (var username in names)
+        {
+            name.Value = username;
+            await addName.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return count;

@@ -46,13 +46,13 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
     public async Task<IReadOnlyList<string>> SuggestUsernamesAsync(string? prefix, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Activities.AsNoTracking().Where(a => a.Username != null);
+        var query = db.RecordedUsernames.AsNoTracking().Select(r => r.Username);
         if (!string.IsNullOrWhiteSpace(prefix))
         {
             var p = prefix.Trim();
-            query = query.Where(a => EF.Functions.Like(a.Username!, EscapeLike(p) + "%", "\\"));
+            query = query.Where(u => EF.Functions.Like(u, EscapeLike(p) + "%", "\\"));
         }
-        return await query.Select(a => a.Username!).Distinct().OrderBy(u => u).Take(Math.Clamp(limit, 1, 50)).ToListAsync(cancellationToken);
+        return await query.OrderBy(u => u).Take(Math.Clamp(limit, 1, 50)).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -46,6 +46,12 @@ public sealed class ActivityRetention(
                     deleted += count;
                 }
                 while (count == batch);
+                if (deleted > 0)
+                {
+                    // Each check is a seek on the (Username, CreatedAt) index.
+                    await db.RecordedUsernames.Where(r => !db.Activities.Any(a => a.Username == r.Username))
+                        .ExecuteDeleteAsync(cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException)

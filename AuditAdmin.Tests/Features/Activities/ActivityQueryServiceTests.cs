@@ -84,4 +84,17 @@ public sealed class ActivityQueryServiceTests : IAsyncLifetime
         Assert.Equal(["Alicia", "alice"], await Service().SuggestUsernamesAsync("ali", 10, TestContext.Current.CancellationToken));
         Assert.Equal(["al_x"], await Service().SuggestUsernamesAsync("al_", 10, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task SuggestUsernamesAsync_ShouldOfferNamesWrittenInBulk_OnceEach()
+    {
+        var writer = new ActivityBulkWriter(_db);
+        await writer.WriteAsync(Enumerable.Range(0, 30).Select(i => new Activity
+        {
+            Action = SupportedActions.UserLogout, Username = i % 3 == 0 ? null : $"bulk{i % 4}", CreatedAt = Start,
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["bulk0", "bulk1", "bulk2", "bulk3"], await Service().SuggestUsernamesAsync(null, 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["bulk2"], await Service().SuggestUsernamesAsync("BULK2", 10, TestContext.Current.CancellationToken));
+    }
 }

@@ -54,6 +54,9 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
         Assert.Contains("LIMIT", _deletes.LastSql, StringComparison.Ordinal);
         var status = await Retention().GetLastRunAsync(TestContext.Current.CancellationToken);
         Assert.Equal(new ActivityRetentionStatus(Now, 23, null), status);
+        // Names whose activities are all gone are no longer suggested.
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(["at-cutoff", "recent"], await db.RecordedUsernames.Select(r => r.Username).OrderBy(n => n).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -137,7 +140,8 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.TrimStart().StartsWith("DELETE", StringComparison.Ordinal))
+            // Deletes of activities only (not the pruning of recorded usernames that follows them).
+            if (command.CommandText.TrimStart().StartsWith("DELETE FROM \"Activities\"", StringComparison.Ordinal))
             {
                 Count++;
                 LastSql = command.CommandText;

@@ -87,6 +87,17 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("Activities", (string)null);
                 });
 
+            modelBuilder.Entity("AuditAdmin.Core.Features.Activities.RecordedUsername", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Username");
+
+                    b.ToTable("RecordedUsernames", (string)null);
+                });
+
             modelBuilder.Entity("AuditAdmin.Core.Features.Export.AuditLogBulkExportJob", b =>
                 {
                     b.Property<Guid>("Id")

@@ -80,6 +80,17 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("Activities", (string)null);
                 });
 
+            modelBuilder.Entity("AuditAdmin.Core.Features.Activities.RecordedUsername", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Username");
+
+                    b.ToTable("RecordedUsernames", (string)null);
+                });
+
             modelBuilder.Entity("AuditAdmin.Core.Features.Export.AuditLogBulkExportJob", b =>
                 {
                     b.Property<Guid>("Id")
