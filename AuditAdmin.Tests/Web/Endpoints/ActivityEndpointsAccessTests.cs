@@ -59,7 +59,7 @@ public sealed class ActivityEndpointsAccessTests(ApiFixture fixture) : IClassFix
     public async Task AdminCookieSession_ShouldReadTheList()
     {
         await fixture.Factory.CreateUserAsync("cookie-admin", admin: true);
-        using var client = await fixture.Factory.SignInAsync("cookie-admin");
+        using var client = await fixture.Factory.CreateSignedInClientAsync("cookie-admin");
 
         using var response = await client.GetAsync("/_api/v3/activity", TestContext.Current.CancellationToken);
 

@@ -13,7 +13,7 @@ public sealed class CultureEndpointsRecordingTests
         var ct = TestContext.Current.CancellationToken;
         await using var factory = AuditAdminFactory.With(("AuditLog:ActionGroupSize", "MEDIUM"));
         var alice = await factory.CreateUserAsync("alice");
-        using var client = await factory.SignInAsync("alice");
+        using var client = await factory.CreateSignedInClientAsync("alice");
 
         using var response = await client.GetAsync("/culture/set?culture=fr&returnUrl=/", ct);
         using var unchanged = await client.GetAsync("/culture/set?culture=fr&returnUrl=/", ct);
@@ -33,7 +33,7 @@ public sealed class CultureEndpointsRecordingTests
         var ct = TestContext.Current.CancellationToken;
         await using var factory = new AuditAdminFactory();
         await factory.CreateUserAsync("bob");
-        using var client = await factory.SignInAsync("bob");
+        using var client = await factory.CreateSignedInClientAsync("bob");
 
         using var switched = await client.GetAsync("/culture/set?culture=ja", ct);
 
