@@ -86,11 +86,16 @@ public sealed class UsersPageBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
         await page.ClickAsync("[data-testid=user-actions-rita] button");
         await page.ClickAsync("[data-testid=user-action-preferences]");
-        await page.Field("time-zone-field").FillAsync("Europe/Paris");
-        // Each search re-renders the list; click only once it is the list for the whole name.
+        // Open the list first and only then type: a search started by the focus could otherwise finish after the
+        // one for the typed text and leave the whole list showing. Click only once it is the list for the whole name.
         var suggestions = page.Locator(".mud-popover-open .mud-list-item");
+        await page.Field("time-zone-field").ClickAsync();
+        await Assertions.Expect(suggestions.First).ToBeVisibleAsync();
+        await page.Field("time-zone-field").FillAsync("Europe/Paris");
         await Assertions.Expect(suggestions).ToHaveTextAsync(["Europe/Paris"]);
         await suggestions.ClickAsync();
+        // The field explains the zone once it is chosen: only then is there a value to save.
+        await Assertions.Expect(page.Locator(".mud-input-helper-text", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"UTC\+0[12]:00") })).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=user-preferences-save]");
         await Assertions.Expect(rita.Locator("td", new LocatorLocatorOptions { HasTextString = "Europe/Paris" })).ToBeVisibleAsync();
 
