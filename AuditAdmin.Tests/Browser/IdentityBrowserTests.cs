@@ -28,7 +28,9 @@ public sealed class IdentityBrowserTests(BrowserFixture browser) : IAsyncLifetim
             await Assertions.Expect(NavLink(page, "Audit log")).ToBeVisibleAsync();
 
             await page.ClickAsync("[data-testid=language-switcher] button");
-            await page.ClickAsync("[data-culture=ja]");
+            // The switch is a full page load (through /culture/set and back): wait for it, not for a fixed time.
+            await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-culture=ja]"),
+                r => r.Request.IsNavigationRequest && r.Status == 200 && !r.Url.Contains("/culture/set", StringComparison.Ordinal));
             await Assertions.Expect(NavLink(page, "監査ログ")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
 
