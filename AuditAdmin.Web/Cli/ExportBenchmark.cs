@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AuditAdmin.Core;
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,9 @@ internal static class ExportBenchmark
         var app = host.Services;
         await app.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var database = Path.Combine(directory, "auditadmin.db");
-        await BenchActivitySeeder.SeedAsync($"Data Source={database}", rows, CancellationToken.None);
+        // The seed verb's generator: every catalog action, realistic targets and snapshots, times ascending with ids.
+        var to = DateTime.UtcNow;
+        await app.GetRequiredService<ActivitySeeder>().SeedAsync(new SeedRequest(rows, 50, to.AddDays(-30), to, RandomSeed: 42), CancellationToken.None);
         var owner = await CreateOwnerAsync(app);
         await WarmUpAsync(app, owner, rows);
 
@@ -95,7 +98,11 @@ internal static class ExportBenchmark
         var measured = configuration["Export:MaxLogsPerFile"] ?? new ExportOptions().MaxLogsPerFile.ToString(CultureInfo.InvariantCulture);
         configuration["Export:MaxLogsPerFile"] = "50";
         configuration.Reload();
-        var until = BenchActivitySeeder.CreatedAt(Math.Min(rows, 20_000) - 1, rows);
+        DateTime until;
+        await using (var db = await app.GetRequiredService<IDbContextFactory<AuditAdminDbContext>>().CreateDbContextAsync())
+        {
+            until = await db.Activities.Where(a => a.Id == Math.Min(rows, 20_000)).Select(a => a.CreatedAt).SingleAsync();
+        }
         // Tiered compilation promotes a method only while it is being called, so waiting alone proves nothing: export
         // again until a whole round (and the background compiler after it) compiles no new method.
         for (var round = 0; round < 20; round++)

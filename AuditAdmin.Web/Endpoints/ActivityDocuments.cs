@@ -5,8 +5,8 @@ using AuditAdmin.Core.Features.Activities;
 
 namespace AuditAdmin.Web.Endpoints;
 
-/// <summary>The actor of an activity as GROWI serialises a populated user: id and current name only.</summary>
-public sealed record ActivityUserDocument(
+/// <summary>A user as GROWI serialises a populated reference (an activity's actor, a notification's owner): id and name only.</summary>
+public sealed record UserReferenceDocument(
     [property: JsonPropertyName("_id")] string Id,
     [property: JsonPropertyName("username")] string? Username);
 
@@ -14,7 +14,7 @@ public sealed record ActivityUserDocument(
 public sealed record ActivityDocument(
     [property: JsonPropertyName("_id")] string UnderscoreId,
     [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("user")] ActivityUserDocument? User,
+    [property: JsonPropertyName("user")] UserReferenceDocument? User,
     [property: JsonPropertyName("username")] string? Username,
     [property: JsonPropertyName("ip")] string? Ip,
     [property: JsonPropertyName("endpoint")] string? Endpoint,
@@ -30,7 +30,7 @@ public sealed record ActivityDocument(
     public static ActivityDocument From(Activity a, IReadOnlyDictionary<string, string?> users)
     {
         var id = a.Id.ToString(CultureInfo.InvariantCulture);
-        var user = a.UserId is { } uid && users.TryGetValue(uid, out var name) ? new ActivityUserDocument(uid, name) : null;
+        var user = a.UserId is { } uid && users.TryGetValue(uid, out var name) ? new UserReferenceDocument(uid, name) : null;
         return new ActivityDocument(id, id, user, a.Username, a.Ip, a.Endpoint, a.TargetModel, a.Target, a.EventModel, a.Event,
             a.Action, ParseSnapshot(a.Snapshot), FormatInstant(a.CreatedAt));
     }

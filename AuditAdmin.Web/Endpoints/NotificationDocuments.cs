@@ -6,7 +6,7 @@ namespace AuditAdmin.Web.Endpoints;
 /// <summary>A notification as GROWI's API returns it, with its export job populated as <c>target</c>.</summary>
 public sealed record NotificationDocument(
     [property: JsonPropertyName("_id")] Guid Id,
-    [property: JsonPropertyName("user")] NotificationUserDocument User,
+    [property: JsonPropertyName("user")] UserReferenceDocument User,
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("targetModel")] string TargetModel,
     [property: JsonPropertyName("target")] ExportJobDocument? Target,
@@ -15,9 +15,9 @@ public sealed record NotificationDocument(
 {
     /// <summary>GROWI lists the users whose activities caused the notice; export notices have none.</summary>
     [JsonPropertyName("actionUsers")]
-    public IReadOnlyList<NotificationUserDocument> ActionUsers { get; } = [];
+    public IReadOnlyList<UserReferenceDocument> ActionUsers { get; } = [];
 
-    public static NotificationDocument From(NotificationEntry entry, NotificationUserDocument user) => new(
+    public static NotificationDocument From(NotificationEntry entry, UserReferenceDocument user) => new(
         entry.Notification.Id,
         user,
         entry.Notification.Action,
@@ -26,10 +26,6 @@ public sealed record NotificationDocument(
         entry.Notification.Status,
         entry.Notification.CreatedAt);
 }
-
-public sealed record NotificationUserDocument(
-    [property: JsonPropertyName("_id")] string Id,
-    [property: JsonPropertyName("username")] string? Username);
 
 public sealed record ExportJobDocument(
     [property: JsonPropertyName("_id")] Guid Id,

@@ -96,7 +96,7 @@ public static class NotificationEndpoints
             : TypedResults.Ok(new { notification = NotificationDocument.From(entry, Owner(user)) });
     }
 
-    private static NotificationUserDocument Owner(ClaimsPrincipal user) => new(user.Id(), user.Identity?.Name);
+    private static UserReferenceDocument Owner(ClaimsPrincipal user) => new(user.Id(), user.Identity?.Name);
 
     private static int ParseInt(string? raw, string param, int fallback, int min, int max, List<ApiError> errors)
     {
