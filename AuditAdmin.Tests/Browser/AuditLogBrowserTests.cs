@@ -43,7 +43,8 @@ public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetim
         // Focusing the box may first list every name; click only once the list is the one for "bo".
         var suggestions = page.Locator(".mud-popover-open .mud-list-item");
         await Assertions.Expect(suggestions).ToHaveTextAsync(["bob"]);
-        await suggestions.ClickAsync();
+        // Enter picks the highlighted (only) suggestion; a click could land while the list closes on the input's blur.
+        await page.Locator("[data-testid=username-picker] input").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("users=bob", StringComparison.Ordinal));
         await Assertions.Expect(users).ToHaveTextAsync(["bob", "bob"]);
 
