@@ -26,36 +26,6 @@ public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDb
     /// <summary>Predicate selecting in-progress export jobs, in this provider's SQL dialect.</summary>
     protected abstract string InProgressExportJobFilterSql { get; }
 
-    /// <summary>Adds the username {0} to <see cref="RecordedUsernames"/> unless it is there, in this provider's SQL dialect.</summary>
-    protected internal abstract string AddRecordedUsernameSql { get; }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var names = AddedUsernames();
-        var result = base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var name in names)
-        {
-            Database.ExecuteSqlRaw(AddRecordedUsernameSql, name);
-        }
-        return result;
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var names = AddedUsernames();
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var name in names)
-        {
-            await Database.ExecuteSqlRawAsync(AddRecordedUsernameSql, [name], cancellationToken);
-        }
-        return result;
-    }
-
-    /// <summary>Usernames of the activities about to be inserted; they are recorded once the activities are saved.</summary>
-    private List<string> AddedUsernames() =>
-        [.. ChangeTracker.Entries<Activity>().Where(e => e.State == EntityState.Added)
-            .Select(e => e.Entity.Username).OfType<string>().Distinct(StringComparer.Ordinal)];
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -80,23 +50,9 @@ public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDb
 public sealed class SqliteAuditAdminDbContext(DbContextOptions options) : AuditAdminDbContext(options)
 {
     protected override string InProgressExportJobFilterSql => "\"Status\" IN ('exporting', 'uploading')";
-
-    protected internal override string AddRecordedUsernameSql => RecordedUsernameSql.Sqlite;
 }
 
 public sealed class SqlServerAuditAdminDbContext(DbContextOptions options) : AuditAdminDbContext(options)
 {
     protected override string InProgressExportJobFilterSql => "[Status] IN ('exporting', 'uploading')";
-
-    protected internal override string AddRecordedUsernameSql => RecordedUsernameSql.SqlServer;
-}
-
-/// <summary>"Add the username unless it is there", per provider; {0} is the username.</summary>
-internal static class RecordedUsernameSql
-{
-    public const string Sqlite = "INSERT OR IGNORE INTO \"RecordedUsernames\" (\"Username\") VALUES ({0})";
-
-    // The range lock keeps two concurrent inserts of a new name from colliding on the key.
-    public const string SqlServer = "INSERT INTO [RecordedUsernames] ([Username]) SELECT {0} "
-        + "WHERE NOT EXISTS (SELECT 1 FROM [RecordedUsernames] WITH (UPDLOCK, HOLDLOCK) WHERE [Username] = {0})";
 }

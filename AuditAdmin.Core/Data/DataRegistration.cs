@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,9 +27,11 @@ public static class DataRegistration
         }
 
         builder.Services.AddSingleton(options);
+        // Features contribute interceptors (e.g. the Activities feature's username upkeep) by registering IInterceptor.
         builder.Services.AddDbContextFactory<AuditAdminDbContext, AuditAdminDbContextFactory>(
-            db =>
+            (services, db) =>
             {
+                db.AddInterceptors(services.GetServices<IInterceptor>());
                 if (options.Provider == DatabaseProvider.SqlServer)
                 {
                     db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());

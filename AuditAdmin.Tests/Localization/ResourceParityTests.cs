@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using AuditAdmin.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Localization;
 
@@ -9,15 +10,7 @@ public sealed class ResourceParityTests
 {
     private static readonly string[] Cultures = ["fr", "ja", "ko", "zh-Hans"];
 
-    private static string ResourcesDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AuditAdmin.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("AuditAdmin.sln not found"), "Resources");
-    }
+    private static string ResourcesDirectory() => RepositoryRoot.Combine("Resources");
 
     public static TheoryData<string> Families() =>
         new(Directory.GetFiles(ResourcesDirectory(), "*.resx")

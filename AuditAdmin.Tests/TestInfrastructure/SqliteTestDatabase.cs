@@ -1,4 +1,5 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,9 @@ public sealed class SqliteTestDatabase : IDbContextFactory<AuditAdminDbContext>,
     {
         _directory = directory;
         ConnectionString = connectionString;
-        Options = new DbContextOptionsBuilder<AuditAdminDbContext>().UseSqlite(connectionString).Options;
+        // The interceptors the features register in the app.
+        Options = new DbContextOptionsBuilder<AuditAdminDbContext>().UseSqlite(connectionString)
+            .AddInterceptors(new RecordedUsernameUpkeep()).Options;
     }
 
     public string ConnectionString { get; }

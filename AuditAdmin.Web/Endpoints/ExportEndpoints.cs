@@ -24,22 +24,21 @@ public static class ExportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .RequireScope(Scopes.WriteAuditLog);
 
-        group.MapGet("/", async (ClaimsPrincipal user, ExportService exports, ExportDownloads downloads, TimeProvider clock,
-                CancellationToken ct) =>
+        group.MapGet("/", async (ClaimsPrincipal user, ExportService exports, ExportDownloads downloads, CancellationToken ct) =>
             {
                 var jobs = await exports.ListJobsAsync(user.Id(), ct);
-                var now = clock.GetUtcNow().UtcDateTime;
-                return TypedResults.Ok(new { jobs = jobs.Select(j => ExportJobResponse.From(j, downloads, now)) });
+                var states = await downloads.StatesAsync(jobs, ct);
+                return TypedResults.Ok(new { jobs = jobs.Select(j => ExportJobResponse.From(j, states[j.Id])) });
             })
             .RequireScope(Scopes.ReadAuditLog);
 
         group.MapGet("/{jobId:guid}", async (Guid jobId, ClaimsPrincipal user, ExportService exports, ExportDownloads downloads,
-                TimeProvider clock, CancellationToken ct) =>
+                CancellationToken ct) =>
             {
                 var job = await exports.FindJobAsync(user.Id(), jobId, ct);
                 return job is null
                     ? ApiResults.NotFound("No such export job")
-                    : TypedResults.Ok(ExportJobResponse.From(job, downloads, clock.GetUtcNow().UtcDateTime));
+                    : TypedResults.Ok(ExportJobResponse.From(job, await downloads.StateAsync(job, ct)));
             })
             .RequireScope(Scopes.ReadAuditLog);
         return app;

@@ -18,16 +18,12 @@ public sealed record ExportJobResponse(
     DateTime? DownloadExpiresAt,
     string? DownloadUrl)
 {
-    public static string DownloadPath(Guid attachmentId) => $"/download/{attachmentId}";
-
-    /// <summary>The download URL is given while the zip can be downloaded (completed, within its window).</summary>
-    public static ExportJobResponse From(AuditLogBulkExportJob job, ExportDownloads downloads, DateTime now)
+    /// <summary>The download URL is given while the zip can be downloaded (see <see cref="ExportDownloads"/>).</summary>
+    public static ExportJobResponse From(AuditLogBulkExportJob job, ExportDownloadState download)
     {
         using var filters = JsonDocument.Parse(job.Filters);
-        DateTime? expiresAt = job is { Status: ExportStatus.Completed, CompletedAt: { } completedAt } ? downloads.ExpiresAt(completedAt) : null;
-        var downloadable = job.AttachmentId is not null && expiresAt > now;
         return new ExportJobResponse(job.Id, job.Status, job.Format, filters.RootElement.Clone(), job.TotalExportedCount, job.RestartFlag,
-            job.CreatedAt, job.UpdatedAt, job.CompletedAt, job.AttachmentId, expiresAt,
-            downloadable ? DownloadPath(job.AttachmentId!.Value) : null);
+            job.CreatedAt, job.UpdatedAt, job.CompletedAt, job.AttachmentId, download.ExpiresAt,
+            download.AttachmentId is { } attachmentId ? ExportDownloadPaths.For(attachmentId) : null);
     }
 }

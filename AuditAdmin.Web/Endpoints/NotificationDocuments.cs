@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
 
 namespace AuditAdmin.Web.Endpoints;
@@ -22,7 +23,7 @@ public sealed record NotificationDocument(
         user,
         entry.Notification.Action,
         entry.Notification.TargetModel,
-        entry.Job is { } job ? ExportJobDocument.From(job) : null,
+        entry.Target?.Details is ExportNotificationDetails job ? ExportJobDocument.From(job) : null,
         entry.Notification.Status,
         entry.Notification.CreatedAt);
 }
@@ -35,12 +36,12 @@ public sealed record ExportJobDocument(
     [property: JsonPropertyName("completedAt")] DateTime? CompletedAt,
     [property: JsonPropertyName("attachment")] AttachmentDocument? Attachment)
 {
-    public static ExportJobDocument From(ExportJobTarget job) => new(job.Id, job.Status, job.TotalExportedCount,
+    public static ExportJobDocument From(ExportNotificationDetails job) => new(job.JobId, job.Status, job.TotalExportedCount,
         job.CreatedAt, job.CompletedAt, job.AttachmentId is { } id ? new AttachmentDocument(id) : null);
 }
 
 public sealed record AttachmentDocument([property: JsonPropertyName("_id")] Guid Id)
 {
     [JsonPropertyName("downloadPathProxied")]
-    public string DownloadPathProxied => $"/download/{Id}";
+    public string DownloadPathProxied => ExportDownloadPaths.For(Id);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public static class ActivitiesFeature
         builder.Services.AddSingleton<ActivityRetention>();
         builder.Services.AddSingleton<ActivityBulkWriter>();
         builder.Services.AddSingleton<ActivitySeeder>();
+        builder.Services.AddSingleton<IInterceptor, RecordedUsernameUpkeep>();
         return builder;
     }
 

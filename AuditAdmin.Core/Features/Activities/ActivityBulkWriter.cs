@@ -84,8 +84,8 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
         command.Prepare();
         using var addName = connection.CreateCommand();
         addName.Transaction = transaction;
-        addName.CommandText = RecordedUsernameSql.Sqlite.Replace("{0}", "$name", StringComparison.Ordinal);
-        var name = addName.Parameters.Add("$name", SqliteType.Text);
+        addName.CommandText = RecordedUsernameSql.Sqlite;
+        var name = addName.Parameters.Add(RecordedUsernameSql.Parameter, SqliteType.Text);
         HashSet<string> names = new(StringComparer.Ordinal);
         long count = 0;
         foreach (var row in rows)
@@ -150,8 +150,8 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
             await bulk.WriteToServerAsync(chunk, cancellationToken);
             count += chunk.Rows.Count;
         }
-        await using var addName = new SqlCommand(RecordedUsernameSql.SqlServer.Replace("{0}", "@name", StringComparison.Ordinal), connection, transaction);
-        var name = addName.Parameters.Add("@name", SqlDbType.NVarChar, ActivityConfiguration.MaxUsernameLength);
+        await using var addName = new SqlCommand(RecordedUsernameSql.SqlServer, connection, transaction);
+        var name = addName.Parameters.Add(RecordedUsernameSql.Parameter, SqlDbType.NVarChar, ActivityConfiguration.MaxUsernameLength);
         foreach (var username in names)
         {
             name.Value = username;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using AuditAdmin.Core.Features.Notifications;
 using Quartz;
 
 namespace AuditAdmin.Core.Features.Export;
@@ -30,6 +31,7 @@ public static class ExportFeature
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<ExportCleanup>();
         services.AddSingleton<ExportDownloads>();
+        services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();
         return builder;
     }
 

@@ -1,16 +1,19 @@
 using AuditAdmin.Core.Data;
-using AuditAdmin.Core.Features.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Core.Features.Notifications;
 
 /// <summary>
-/// A user's notifications together with their targets, for the bell, the notifications page and the API.
-/// A page costs three queries whatever its size: count, page, and one for all the targets.
+/// A user's notifications together with their targets, for the bell, the notifications page and the API. The targets
+/// come from the features that own them (<see cref="INotificationTargetResolver"/>): a page costs the count, the page
+/// and one resolution per target model on it, whatever its size.
 /// </summary>
 public sealed class NotificationFeed(
-    IDbContextFactory<AuditAdminDbContext> dbFactory, NotificationService notifications, ExportDownloads downloads, TimeProvider clock)
+    IDbContextFactory<AuditAdminDbContext> dbFactory, NotificationService notifications, IEnumerable<INotificationTargetResolver> resolvers)
 {
+    private readonly Dictionary<string, INotificationTargetResolver> _resolvers =
+        resolvers.ToDictionary(r => r.TargetModel, StringComparer.Ordinal);
+
     public async Task<NotificationEntryPage> ListAsync(string userId, int offset, int limit, string? status, CancellationToken cancellationToken)
     {
         var page = await notifications.ListAsync(userId, offset, limit, status, cancellationToken);
@@ -33,42 +36,17 @@ public sealed class NotificationFeed(
     private async Task<IReadOnlyList<NotificationEntry>> WithTargetsAsync(
         string userId, IReadOnlyList<InAppNotification> items, CancellationToken cancellationToken)
     {
-        var jobIds = items.Where(n => n.TargetModel == ExportService.TargetModel)
-            .Select(n => Guid.TryParse(n.TargetId, out var id) ? id : (Guid?)null)
-            .OfType<Guid>().Distinct().ToList();
-        var jobs = jobIds.Count == 0
-            ? new Dictionary<Guid, ExportJobTarget>()
-            : await LoadJobsAsync(userId, jobIds, cancellationToken);
-
-        return items.Select(n => new NotificationEntry(n,
-                n.TargetModel == ExportService.TargetModel && Guid.TryParse(n.TargetId, out var id)
-                    ? jobs.GetValueOrDefault(id)
-                    : null))
-            .ToList();
-    }
-
-    private async Task<Dictionary<Guid, ExportJobTarget>> LoadJobsAsync(string userId, List<Guid> jobIds, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // The owner filter is defence in depth: a notification never points at someone else's job.
-        var rows = await db.AuditLogBulkExportJobs.AsNoTracking()
-            .Where(j => j.UserId == userId && jobIds.Contains(j.Id))
-            .Select(j => new
-            {
-                j.Id,
-                j.Status,
-                j.CreatedAt,
-                j.CompletedAt,
-                j.TotalExportedCount,
-                AttachmentId = db.Attachments.Where(a => a.Id == j.AttachmentId).Select(a => (Guid?)a.Id).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return rows.ToDictionary(r => r.Id, r =>
+        var targets = new Dictionary<Guid, NotificationTarget>();
+        foreach (var group in items.GroupBy(n => n.TargetModel, StringComparer.Ordinal))
         {
-            var attachmentId = r.Status == ExportStatus.Completed ? r.AttachmentId : null;
-            return new ExportJobTarget(r.Id, r.Status, r.CreatedAt, r.CompletedAt, r.TotalExportedCount, attachmentId,
-                attachmentId is not null && r.CompletedAt is { } completedAt && now < downloads.ExpiresAt(completedAt));
-        });
+            if (_resolvers.TryGetValue(group.Key, out var resolver))
+            {
+                foreach (var (id, target) in await resolver.ResolveAsync(userId, group.ToList(), cancellationToken))
+                {
+                    targets[id] = target;
+                }
+            }
+        }
+        return items.Select(n => new NotificationEntry(n, targets.GetValueOrDefault(n.Id))).ToList();
     }
 }

@@ -4,6 +4,7 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
@@ -93,13 +94,5 @@ public sealed class ActionLabelTests
         XDocument.Load(Path.Combine(ResourcesDirectory(), fileName)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
-    private static string ResourcesDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AuditAdmin.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("AuditAdmin.sln not found"), "Resources");
-    }
+    private static string ResourcesDirectory() => RepositoryRoot.Combine("Resources");
 }

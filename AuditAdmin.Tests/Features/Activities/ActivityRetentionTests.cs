@@ -127,7 +127,7 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
     private sealed class CountingFactory(string connectionString, IInterceptor interceptor) : IDbContextFactory<AuditAdminDbContext>
     {
         private readonly DbContextOptions<AuditAdminDbContext> _options = new DbContextOptionsBuilder<AuditAdminDbContext>()
-            .UseSqlite(connectionString).AddInterceptors(interceptor).Options;
+            .UseSqlite(connectionString).AddInterceptors(interceptor, new RecordedUsernameUpkeep()).Options;
 
         public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(_options);
     }

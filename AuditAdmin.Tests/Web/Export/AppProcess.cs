@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Export;
 
@@ -128,16 +129,7 @@ public sealed class AppProcess : IAsyncDisposable
         var testOutput = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AuditAdmin.sln")))
-        {
-            root = root.Parent;
-        }
-        if (root is null)
-        {
-            throw new InvalidOperationException("AuditAdmin.sln not found above the test output.");
-        }
-        var directory = Path.Combine(root.FullName, "AuditAdmin.Web", "bin", configuration, framework);
+        var directory = RepositoryRoot.Combine("AuditAdmin.Web", "bin", configuration, framework);
         return File.Exists(Path.Combine(directory, "AuditAdmin.Web.dll"))
             ? directory
             : throw new InvalidOperationException($"AuditAdmin.Web.dll is not built in {directory}.");

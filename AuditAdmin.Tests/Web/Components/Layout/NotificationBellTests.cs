@@ -119,7 +119,7 @@ public sealed class NotificationBellTests : IAsyncLifetime
         await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
 
         var item = providers.WaitForElement("[data-testid=notification-item]", Patience);
-        Assert.Equal(nameof(NotificationKind.ExportDownloadExpired), item.GetAttribute("data-kind"));
+        Assert.Equal(ExportNotificationKinds.DownloadExpired, item.GetAttribute("data-kind"));
         Assert.Null(item.GetAttribute("href"));
     }
 

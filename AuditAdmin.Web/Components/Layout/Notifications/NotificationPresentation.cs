@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Resources;
 using Microsoft.Extensions.Localization;
@@ -10,30 +11,33 @@ public static class NotificationPresentation
 {
     public static string Message(IStringLocalizer<ExportResource> localizer, NotificationEntry entry) => localizer[entry.Kind switch
     {
-        NotificationKind.ExportReady => "Notification_ExportReady",
-        NotificationKind.ExportDownloadExpired => "Notification_DownloadExpired",
-        NotificationKind.ExportFailed => "Notification_ExportFailed",
-        NotificationKind.ExportJobExpired => "Notification_ExportJobExpired",
-        NotificationKind.ExportNoResults => "Notification_ExportNoResults",
+        ExportNotificationKinds.Ready => "Notification_ExportReady",
+        ExportNotificationKinds.DownloadExpired => "Notification_DownloadExpired",
+        ExportNotificationKinds.Failed => "Notification_ExportFailed",
+        ExportNotificationKinds.JobExpired => "Notification_ExportJobExpired",
+        ExportNotificationKinds.NoResults => "Notification_ExportNoResults",
         _ => "Notification_Other",
     }];
 
-    public static string Icon(NotificationKind kind) => kind switch
+    public static string Icon(string kind) => kind switch
     {
-        NotificationKind.ExportReady => Icons.Material.Filled.Download,
-        NotificationKind.ExportDownloadExpired => Icons.Material.Filled.CloudOff,
-        NotificationKind.ExportFailed => Icons.Material.Filled.ErrorOutline,
-        NotificationKind.ExportJobExpired => Icons.Material.Filled.TimerOff,
-        NotificationKind.ExportNoResults => Icons.Material.Filled.SearchOff,
+        ExportNotificationKinds.Ready => Icons.Material.Filled.Download,
+        ExportNotificationKinds.DownloadExpired => Icons.Material.Filled.CloudOff,
+        ExportNotificationKinds.Failed => Icons.Material.Filled.ErrorOutline,
+        ExportNotificationKinds.JobExpired => Icons.Material.Filled.TimerOff,
+        ExportNotificationKinds.NoResults => Icons.Material.Filled.SearchOff,
         _ => Icons.Material.Filled.Notifications,
     };
 
-    public static Color Color(NotificationKind kind) => kind switch
+    public static Color Color(string kind) => kind switch
     {
-        NotificationKind.ExportReady => MudBlazor.Color.Success,
-        NotificationKind.ExportFailed => MudBlazor.Color.Error,
-        NotificationKind.ExportJobExpired => MudBlazor.Color.Warning,
-        NotificationKind.ExportNoResults => MudBlazor.Color.Info,
+        ExportNotificationKinds.Ready => MudBlazor.Color.Success,
+        ExportNotificationKinds.Failed => MudBlazor.Color.Error,
+        ExportNotificationKinds.JobExpired => MudBlazor.Color.Warning,
+        ExportNotificationKinds.NoResults => MudBlazor.Color.Info,
         _ => MudBlazor.Color.Default,
     };
+
+    /// <summary>The export job behind a notification, while it exists.</summary>
+    public static ExportNotificationDetails? Export(NotificationEntry entry) => entry.Target?.Details as ExportNotificationDetails;
 }

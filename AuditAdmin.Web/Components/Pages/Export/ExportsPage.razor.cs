@@ -27,9 +27,6 @@ public sealed partial class ExportsPage
     private ExportDownloads Downloads { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<AuditAdminDbContext> DbFactory { get; set; } = default!;
-
-    [Inject]
     private NotificationBroadcaster Broadcaster { get; set; } = default!;
 
     [Inject]
@@ -51,8 +48,7 @@ public sealed partial class ExportsPage
     private ILogger<ExportsPage> Logger { get; set; } = default!;
 
     /// <param name="Filters">Null when the stored filters cannot be read.</param>
-    /// <param name="DownloadUntil">Set while the zip exists and its download window is open.</param>
-    private sealed record ExportRow(AuditLogBulkExportJob Job, ExportFilters? Filters, DateTime? DownloadUntil);
+    private sealed record ExportRow(AuditLogBulkExportJob Job, ExportFilters? Filters, ExportDownloadState Download);
 
     protected override async Task OnInitializedAsync()
     {
@@ -71,22 +67,8 @@ public sealed partial class ExportsPage
             return;
         }
         var jobs = await Exports.ListJobsAsync(userId, CancellationToken.None);
-        var attachmentIds = jobs.Where(j => j.AttachmentId is not null).Select(j => j.AttachmentId!.Value).ToList();
-        HashSet<Guid> present = [];
-        if (attachmentIds.Count > 0)
-        {
-            await using var db = await DbFactory.CreateDbContextAsync();
-            present = [.. await db.Attachments.Where(a => attachmentIds.Contains(a.Id)).Select(a => a.Id).ToListAsync()];
-        }
-        var now = Clock.GetUtcNow().UtcDateTime;
-        _rows = jobs.Select(job =>
-        {
-            DateTime? until = job is { Status: ExportStatus.Completed, AttachmentId: { } attachmentId, CompletedAt: { } completedAt }
-                && present.Contains(attachmentId) && now < Downloads.ExpiresAt(completedAt)
-                    ? Downloads.ExpiresAt(completedAt)
-                    : null;
-            return new ExportRow(job, ReadFilters(job), until);
-        }).ToList();
+        var downloads = await Downloads.StatesAsync(jobs, CancellationToken.None);
+        _rows = jobs.Select(job => new ExportRow(job, ReadFilters(job), downloads[job.Id])).ToList();
     }
 
     private async Task RefreshAsync()

@@ -1,0 +1,77 @@
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Core.Features.Export;
+
+/// <summary>An export job as a notification's reader sees it now.</summary>
+/// <param name="AttachmentId">The zip, while it can be downloaded.</param>
+public sealed record ExportNotificationDetails(
+    Guid JobId, string Status, DateTime CreatedAt, DateTime? CompletedAt, long TotalExportedCount, Guid? AttachmentId);
+
+/// <summary>The kinds of export notification, as <see cref="NotificationTarget.Kind"/> names them.</summary>
+public static class ExportNotificationKinds
+{
+    public const string Ready = "ExportReady";
+    public const string DownloadExpired = "ExportDownloadExpired";
+    public const string Failed = "ExportFailed";
+    public const string JobExpired = "ExportJobExpired";
+    public const string NoResults = "ExportNoResults";
+}
+
+/// <summary>Export's contribution to the notification feed: what each export notice means for its job now.</summary>
+internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbContext> dbFactory, ExportDownloads downloads)
+    : INotificationTargetResolver
+{
+    public string TargetModel => ExportService.TargetModel;
+
+    public async Task<IReadOnlyDictionary<Guid, NotificationTarget>> ResolveAsync(
+        string readerId, IReadOnlyList<InAppNotification> notifications, CancellationToken cancellationToken)
+    {
+        var jobIds = notifications.Select(n => Guid.TryParse(n.TargetId, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        List<AuditLogBulkExportJob> jobs;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // The owner filter is defence in depth: a notification never points at someone else's job.
+            jobs = await db.AuditLogBulkExportJobs.AsNoTracking().Where(j => j.UserId == readerId && jobIds.Contains(j.Id))
+                .ToListAsync(cancellationToken);
+        }
+        var states = await downloads.StatesAsync(jobs, cancellationToken);
+        var byId = jobs.ToDictionary(j => j.Id);
+
+        var targets = new Dictionary<Guid, NotificationTarget>();
+        foreach (var notification in notifications)
+        {
+            var job = Guid.TryParse(notification.TargetId, out var jobId) ? byId.GetValueOrDefault(jobId) : null;
+            var state = job is null ? null : states[job.Id];
+            var kind = KindOf(notification.Action, state);
+            if (kind is null)
+            {
+                continue;
+            }
+            var details = job is null
+                ? null
+                : new ExportNotificationDetails(job.Id, job.Status, job.CreatedAt, job.CompletedAt, job.TotalExportedCount, state!.AttachmentId);
+            var openUrl = kind == ExportNotificationKinds.Ready ? ExportDownloadPaths.For(state!.AttachmentId!.Value) : null;
+            targets[notification.Id] = new NotificationTarget(kind, openUrl, details);
+        }
+        return targets;
+    }
+
+    private static string? KindOf(string action, ExportDownloadState? state) => action switch
+    {
+        SupportedActions.AuditLogBulkExportCompleted when state is { Available: true } => ExportNotificationKinds.Ready,
+        SupportedActions.AuditLogBulkExportCompleted => ExportNotificationKinds.DownloadExpired,
+        SupportedActions.AuditLogBulkExportFailed => ExportNotificationKinds.Failed,
+        SupportedActions.AuditLogBulkExportJobExpired => ExportNotificationKinds.JobExpired,
+        SupportedActions.AuditLogBulkExportNoResults => ExportNotificationKinds.NoResults,
+        _ => null,
+    };
+}
+
+/// <summary>Where an export zip is downloaded (GET /download/{attachmentId}).</summary>
+public static class ExportDownloadPaths
+{
+    public static string For(Guid attachmentId) => $"/download/{attachmentId}";
+}
