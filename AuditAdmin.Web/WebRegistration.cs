@@ -28,18 +28,9 @@ public static class WebRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
 
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AuditAdminDbContext>()
+        // The users, roles and their stores come with Core (AddIdentityFeature); the browser adds sign-in on top.
+        new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services)
             .AddSignInManager()
-            .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
 
         services.AddAuthentication(o =>

@@ -1,3 +1,6 @@
+using AuditAdmin.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -5,10 +8,23 @@ namespace AuditAdmin.Core.Identity;
 
 public static class IdentityFeature
 {
+    /// <summary>Users and roles in the database, their rules, personal access tokens and user administration.</summary>
     public static IHostApplicationBuilder AddIdentityFeature(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AuditAdminDbContext>()
+            .AddDefaultTokenProviders();
+        // Password-reset tokens (and the browser's cookies) are protected with it.
+        builder.Services.AddDataProtection();
         builder.Services.AddScoped<AccessTokenService>();
-        // Needs Identity's UserManager and RoleManager, which the web host registers.
         builder.Services.AddScoped<UserAdministration>();
         return builder;
     }

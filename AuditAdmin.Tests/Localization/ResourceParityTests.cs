@@ -44,7 +44,7 @@ public sealed class ResourceParityTests
     public void SharedResource_ShouldResolveInEachCulture()
     {
         var services = new ServiceCollection().AddLogging().AddLocalization();
-        using var provider = services.BuildServiceProvider();
+        using var provider = services.BuildStrictServiceProvider();
         var localizer = provider.GetRequiredService<IStringLocalizer<SharedResource>>();
 
         var previous = System.Globalization.CultureInfo.CurrentUICulture;

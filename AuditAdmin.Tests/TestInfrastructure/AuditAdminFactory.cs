@@ -40,6 +40,11 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = StrictServiceProvider.Options.ValidateOnBuild;
+            o.ValidateScopes = StrictServiceProvider.Options.ValidateScopes;
+        });
         // Outside Development the static web assets (MudBlazor, blazor.web.js) must be switched on explicitly.
         builder.UseStaticWebAssets();
         builder.UseSetting("DataDirectory", DataDirectory);

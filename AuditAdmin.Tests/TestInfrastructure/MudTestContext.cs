@@ -26,6 +26,7 @@ public sealed class MudTestContext : BunitContext
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.UseServiceProviderFactory(new DefaultServiceProviderFactory(StrictServiceProvider.Options));
         Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;

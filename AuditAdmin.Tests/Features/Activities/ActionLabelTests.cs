@@ -75,7 +75,7 @@ public sealed class ActionLabelTests
 
     private static Dictionary<string, LocalizedString> ResolveAll(string culture)
     {
-        using var provider = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging().AddLocalization().BuildStrictServiceProvider();
         var localizer = provider.GetRequiredService<IStringLocalizer<ActionLabels>>();
 
         var previous = CultureInfo.CurrentUICulture;

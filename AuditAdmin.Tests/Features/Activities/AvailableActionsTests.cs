@@ -1,6 +1,7 @@
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
@@ -155,7 +156,7 @@ public sealed class AvailableActionsTests
         }).Build();
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
             .AddSingleton<AvailableActions>().AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).Services
-            .BuildServiceProvider();
+            .BuildStrictServiceProvider();
         var available = services.GetRequiredService<AvailableActions>();
 
         Assert.True(available.Enabled);

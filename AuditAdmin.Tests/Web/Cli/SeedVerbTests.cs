@@ -45,7 +45,7 @@ public sealed class SeedVerbTests
     [Fact]
     public async Task RunAsync_ShouldExitWith2_OnBadArguments()
     {
-        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).BuildStrictServiceProvider();
 
         Assert.Equal(2, await SeedVerb.RunAsync(services, ["--activities", "-5"]));
     }
