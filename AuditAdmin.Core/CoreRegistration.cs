@@ -3,6 +3,7 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
+using AuditAdmin.Core.Features.Signing;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class CoreRegistration
         builder.AddActivitiesFeature();
         builder.AddStorageFeature();
         builder.AddNotificationsFeature();
+        builder.AddSigningFeature();
         builder.AddExportFeature();
 
         builder.Services.AddQuartz(q =>

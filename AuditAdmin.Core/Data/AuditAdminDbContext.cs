@@ -2,8 +2,10 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Core.Features.Notifications;
+using AuditAdmin.Core.Features.Signing;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace AuditAdmin.Core.Data;
 /// The one model of the application. Each provider has a sealed subclass, which keys its own migration set
 /// and supplies the SQL that differs between providers (filtered-index predicates).
 /// </summary>
-public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<AuditLogBulkExportJob> AuditLogBulkExportJobs => Set<AuditLogBulkExportJob>();
@@ -22,6 +24,10 @@ public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDb
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<MaintenanceRun> MaintenanceRuns => Set<MaintenanceRun>();
     public DbSet<RecordedUsername> RecordedUsernames => Set<RecordedUsername>();
+    public DbSet<SigningCertificateRecord> SigningCertificates => Set<SigningCertificateRecord>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Predicate selecting in-progress export jobs, in this provider's SQL dialect.</summary>
     protected abstract string InProgressExportJobFilterSql { get; }
@@ -37,6 +43,7 @@ public abstract class AuditAdminDbContext(DbContextOptions options) : IdentityDb
         builder.ApplyConfiguration(new InAppNotificationConfiguration());
         builder.ApplyConfiguration(new MaintenanceRunConfiguration());
         builder.ApplyConfiguration(new RecordedUsernameConfiguration());
+        builder.ApplyConfiguration(new SigningCertificateRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

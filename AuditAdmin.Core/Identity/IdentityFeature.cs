@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +21,6 @@ public static class IdentityFeature
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuditAdminDbContext>()
             .AddDefaultTokenProviders();
-        // Password-reset tokens (and the browser's cookies) are protected with it.
-        builder.Services.AddDataProtection();
         builder.Services.AddScoped<AccessTokenService>();
         builder.Services.AddScoped<UserAdministration>();
         return builder;

@@ -45,7 +45,7 @@ public sealed class MigrationDriftTests
         using var db = SqlServer();
         var script = db.GetService<IMigrator>().GenerateScript();
 
-        Assert.Contains($"CREATE UNIQUE INDEX [{AuditLogBulkExportJobConfiguration.DuplicateIndexName}] ON [AuditLogBulkExportJobs] ([UserId], [FilterHash]) WHERE [Status] IN ('exporting', 'uploading')", script);
+        Assert.Contains($"CREATE UNIQUE INDEX [{AuditLogBulkExportJobConfiguration.DuplicateIndexName}] ON [AuditLogBulkExportJobs] ([UserId], [FilterHash], [Format]) WHERE [Status] IN ('exporting', 'uploading')", script);
         Assert.Contains("CREATE TABLE [Activities]", script);
         Assert.Contains("[Id] bigint NOT NULL IDENTITY", script);
         Assert.Contains("[CreatedAt] datetime2 NOT NULL", script);

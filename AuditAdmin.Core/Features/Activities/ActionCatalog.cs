@@ -11,6 +11,12 @@ public enum ActionGroups
     Medium = 2,
     Large = 4,
     Essential = 8,
+
+    /// <summary>
+    /// The chain of custody (DESIGN 8.10): who requested, received, verified or removed audit data, who changed whose
+    /// rights. Recorded and searchable whatever the configuration says, the audit log disabled included.
+    /// </summary>
+    Custody = 16,
 }
 
 /// <summary>Dropdown categories of the action selector.</summary>
@@ -223,16 +229,25 @@ public static class SupportedActions
     public const string VaultReconcileFailed = "vault.reconcile.failed";
     public const string VaultReconcileRejected = "vault.reconcile.rejected";
     public const string VaultReconcilePartialAclFiltered = "vault.reconcile.partial-acl-filtered";
+
+    // AuditAdmin's own actions (GROWI has none that fit): the rest of the chain of custody.
+    public const string AuditLogBulkExportRequested = "AUDIT_LOG_BULK_EXPORT_REQUESTED";
+    public const string AuditLogBulkExportRestarted = "AUDIT_LOG_BULK_EXPORT_RESTARTED";
+    public const string AuditLogBulkExportCancelled = "AUDIT_LOG_BULK_EXPORT_CANCELLED";
+    public const string AuditLogBulkExportRemoved = "AUDIT_LOG_BULK_EXPORT_REMOVED";
+    public const string AuditLogBulkExportVerified = "AUDIT_LOG_BULK_EXPORT_VERIFIED";
+    public const string AuditLogRetentionRun = "AUDIT_LOG_RETENTION_RUN";
+    public const string AuditLogIngested = "AUDIT_LOG_INGESTED";
 }
 
 public static class ActionCatalog
 {
-    /// <summary>Every supported action in declaration order.</summary>
-    public static readonly IReadOnlyList<ActionDefinition> All =
+    /// <summary>The reference system's own actions (GROWI), in its declaration order.</summary>
+    public static readonly IReadOnlyList<ActionDefinition> Reference =
     [
         new(SupportedActions.Unsettled, ActionCategory.Other, ActionGroups.None),
         new(SupportedActions.UserRegistrationApprovalRequest, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Essential),
-        new(SupportedActions.UserRegistrationSuccess, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
+        new(SupportedActions.UserRegistrationSuccess, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Custody),
         new(SupportedActions.UserLoginWithLocal, ActionCategory.User, ActionGroups.Small | ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.UserLoginWithLdap, ActionCategory.User, ActionGroups.Small | ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.UserLoginWithGoogle, ActionCategory.User, ActionGroups.Small | ActionGroups.Medium | ActionGroups.Large),
@@ -247,9 +262,9 @@ public static class ActionCatalog
         new(SupportedActions.UserImageTypeUpdate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.UserLdapAccountAssociate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.UserLdapAccountDisconnect, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
-        new(SupportedActions.UserPasswordUpdate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
-        new(SupportedActions.UserAccessTokenCreate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
-        new(SupportedActions.UserAccessTokenDelete, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
+        new(SupportedActions.UserPasswordUpdate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.UserAccessTokenCreate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.UserAccessTokenDelete, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Custody),
         new(SupportedActions.UserEditorSettingsUpdate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.UserInAppNotificationSettingsUpdate, ActionCategory.User, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.PageView, ActionCategory.Page, ActionGroups.None),
@@ -291,7 +306,7 @@ public static class ActionCatalog
         new(SupportedActions.ShareLinkNotFound, ActionCategory.ShareLink, ActionGroups.None),
         new(SupportedActions.AttachmentAdd, ActionCategory.Attachment, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.AttachmentRemove, ActionCategory.Attachment, ActionGroups.Medium | ActionGroups.Large),
-        new(SupportedActions.AttachmentDownload, ActionCategory.Attachment, ActionGroups.Medium | ActionGroups.Large),
+        new(SupportedActions.AttachmentDownload, ActionCategory.Attachment, ActionGroups.Medium | ActionGroups.Large | ActionGroups.Custody),
         new(SupportedActions.SearchPage, ActionCategory.Search, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.SearchPageView, ActionCategory.Search, ActionGroups.Medium | ActionGroups.Large),
         new(SupportedActions.AdminAppSettingsUpdate, ActionCategory.Admin, ActionGroups.Large),
@@ -369,15 +384,15 @@ public static class ActionCatalog
         new(SupportedActions.AdminSlackWithoutProxyTest, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminSlackConfigurationSettingUpdate, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminUsersInvite, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersPasswordReset, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersActivate, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersDeactivate, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersGrantAdmin, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersRevokeAdmin, ActionCategory.Admin, ActionGroups.Large),
+        new(SupportedActions.AdminUsersPasswordReset, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.AdminUsersActivate, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.AdminUsersDeactivate, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.AdminUsersGrantAdmin, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
+        new(SupportedActions.AdminUsersRevokeAdmin, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
         new(SupportedActions.AdminUsersGrantReadOnly, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminUsersRevokeReadOnly, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminUsersSendInvitationEmail, ActionCategory.Admin, ActionGroups.Large),
-        new(SupportedActions.AdminUsersRemove, ActionCategory.Admin, ActionGroups.Large),
+        new(SupportedActions.AdminUsersRemove, ActionCategory.Admin, ActionGroups.Large | ActionGroups.Custody),
         new(SupportedActions.AdminUserGroupCreate, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminUserGroupUpdate, ActionCategory.Admin, ActionGroups.Large),
         new(SupportedActions.AdminUserGroupDelete, ActionCategory.Admin, ActionGroups.Large),
@@ -390,10 +405,10 @@ public static class ActionCatalog
         new(SupportedActions.PageBulkExportCompleted, ActionCategory.Page, ActionGroups.Essential),
         new(SupportedActions.PageBulkExportFailed, ActionCategory.Page, ActionGroups.Essential),
         new(SupportedActions.PageBulkExportJobExpired, ActionCategory.Page, ActionGroups.Essential),
-        new(SupportedActions.AuditLogBulkExportCompleted, ActionCategory.Export, ActionGroups.Essential),
-        new(SupportedActions.AuditLogBulkExportFailed, ActionCategory.Export, ActionGroups.Essential),
-        new(SupportedActions.AuditLogBulkExportJobExpired, ActionCategory.Export, ActionGroups.Essential),
-        new(SupportedActions.AuditLogBulkExportNoResults, ActionCategory.Export, ActionGroups.Essential),
+        new(SupportedActions.AuditLogBulkExportCompleted, ActionCategory.Export, ActionGroups.Essential | ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportFailed, ActionCategory.Export, ActionGroups.Essential | ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportJobExpired, ActionCategory.Export, ActionGroups.Essential | ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportNoResults, ActionCategory.Export, ActionGroups.Essential | ActionGroups.Custody),
         new(SupportedActions.VaultClonePrepare, ActionCategory.Vault, ActionGroups.None),
         new(SupportedActions.VaultCloneComplete, ActionCategory.Vault, ActionGroups.None),
         new(SupportedActions.VaultAuthFailure, ActionCategory.Vault, ActionGroups.None),
@@ -419,6 +434,21 @@ public static class ActionCatalog
         new(SupportedActions.VaultReconcileRejected, ActionCategory.Vault, ActionGroups.None),
         new(SupportedActions.VaultReconcilePartialAclFiltered, ActionCategory.Vault, ActionGroups.None),
     ];
+
+    /// <summary>AuditAdmin's own actions, where GROWI has none that fits: all of them part of the chain of custody.</summary>
+    public static readonly IReadOnlyList<ActionDefinition> Own =
+    [
+        new(SupportedActions.AuditLogBulkExportRequested, ActionCategory.Export, ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportRestarted, ActionCategory.Export, ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportCancelled, ActionCategory.Export, ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportRemoved, ActionCategory.Export, ActionGroups.Custody),
+        new(SupportedActions.AuditLogBulkExportVerified, ActionCategory.Export, ActionGroups.Custody),
+        new(SupportedActions.AuditLogRetentionRun, ActionCategory.Admin, ActionGroups.Custody),
+        new(SupportedActions.AuditLogIngested, ActionCategory.Admin, ActionGroups.Custody),
+    ];
+
+    /// <summary>Every supported action: the reference's, then AuditAdmin's own.</summary>
+    public static readonly IReadOnlyList<ActionDefinition> All = [.. Reference, .. Own];
 
     private static readonly Dictionary<string, ActionDefinition> ByValue = All.ToDictionary(a => a.Value, StringComparer.Ordinal);
 

@@ -26,4 +26,20 @@ public sealed class Activity
 
     /// <summary>UTC. A DateTime, not a DateTimeOffset: SQLite can order and compare only the former.</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Who wrote the row: AuditAdmin itself, or another system through the ingestion API.</summary>
+    public string Source { get; set; } = ActivitySources.App;
+
+    /// <summary>For an ingested row: the username whose token sent it.</summary>
+    public string? IngestedBy { get; set; }
+
+    /// <summary>For an ingested row: when it was received (UTC); <see cref="CreatedAt"/> is the sender's claim.</summary>
+    public DateTime? IngestedAt { get; set; }
+}
+
+/// <summary>Values of <see cref="Activity.Source"/>.</summary>
+public static class ActivitySources
+{
+    public const string App = "app";
+    public const string Ingested = "ingested";
 }

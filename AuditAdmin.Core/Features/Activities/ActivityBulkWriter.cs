@@ -29,6 +29,9 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
         (nameof(Activity.Endpoint), a => a.Endpoint),
         (nameof(Activity.Snapshot), a => a.Snapshot),
         (nameof(Activity.CreatedAt), a => DateTime.SpecifyKind(a.CreatedAt, DateTimeKind.Utc)),
+        (nameof(Activity.Source), a => a.Source),
+        (nameof(Activity.IngestedBy), a => a.IngestedBy),
+        (nameof(Activity.IngestedAt), a => a.IngestedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null),
     ];
 
     /// <summary>Writes every row; nothing is kept if it fails or is cancelled. Returns the number written.</summary>
@@ -127,7 +130,7 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
         foreach (var column in columns)
         {
             bulk.ColumnMappings.Add(column, column);
-            chunk.Columns.Add(column, column == nameof(Activity.CreatedAt) ? typeof(DateTime) : typeof(string));
+            chunk.Columns.Add(column, column is nameof(Activity.CreatedAt) or nameof(Activity.IngestedAt) ? typeof(DateTime) : typeof(string));
         }
         HashSet<string> names = new(StringComparer.Ordinal);
         long count = 0;

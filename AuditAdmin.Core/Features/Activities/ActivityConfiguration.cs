@@ -29,6 +29,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Ip).HasMaxLength(MaxIpLength);
         builder.Property(a => a.Endpoint).HasMaxLength(MaxEndpointLength);
         builder.Property(a => a.Snapshot).HasMaxLength(MaxSnapshotLength);
+        // Every row written before provenance existed was written by the app.
+        builder.Property(a => a.Source).HasMaxLength(16).IsRequired().HasDefaultValue(ActivitySources.App);
+        builder.Property(a => a.IngestedBy).HasMaxLength(MaxUsernameLength);
 
         // Newest-first list (and retention's "older than" scan) with a stable tie-break.
         builder.HasIndex(a => new { a.CreatedAt, a.Id });

@@ -12,11 +12,15 @@ public sealed record ActivityRetentionStatus(DateTime LastRunAt, long LastDelete
 /// <summary>
 /// Deletes activities older than <see cref="AuditLogOptions.ActivityExpirationSeconds"/> (GROWI's TTL index), in
 /// statements of at most <see cref="AuditLogOptions.RetentionBatchSize"/> rows, oldest first, checking for
-/// cancellation between them; never one giant delete, never loading rows. Each run is recorded in
-/// <see cref="MaintenanceRun"/> under <see cref="MaintenanceTasks.ActivityRetention"/>.
+/// cancellation between them; never one giant delete, never loading rows. Activities that a reader still needs
+/// (<see cref="IActivityRetentionHold"/>: an export in progress) are kept. Each run is recorded in
+/// <see cref="MaintenanceRun"/> under <see cref="MaintenanceTasks.ActivityRetention"/>, and one that deleted anything
+/// or failed is recorded in the audit log itself (the chain of custody).
 /// </summary>
 public sealed class ActivityRetention(
     IDbContextFactory<AuditAdminDbContext> dbFactory,
+    IEnumerable<IActivityRetentionHold> holds,
+    IActivityRecorder recorder,
     IOptionsMonitor<AuditLogOptions> options,
     TimeProvider clock,
     ILogger<ActivityRetention> logger)
@@ -28,9 +32,10 @@ public sealed class ActivityRetention(
         var startedAt = clock.GetUtcNow().UtcDateTime;
         long deleted = 0;
         string? error = null;
+        var cutoff = Cutoff(startedAt, settings.ActivityExpirationSeconds);
         try
         {
-            if (Cutoff(startedAt, settings.ActivityExpirationSeconds) is { } cutoff)
+            if (cutoff is not null)
             {
                 var batch = Math.Max(1, settings.RetentionBatchSize);
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -40,7 +45,7 @@ public sealed class ActivityRetention(
                     cancellationToken.ThrowIfCancellationRequested();
                     // DELETE … WHERE Id IN (SELECT Id … WHERE CreatedAt < @cutoff ORDER BY CreatedAt, Id LIMIT @batch):
                     // the subquery walks the (CreatedAt, Id) index from its start.
-                    var oldest = db.Activities.Where(a => a.CreatedAt < cutoff)
+                    var oldest = Unheld(db, db.Activities.Where(a => a.CreatedAt < cutoff))
                         .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take(batch).Select(a => a.Id);
                     count = await db.Activities.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
                     deleted += count;
@@ -69,7 +74,30 @@ public sealed class ActivityRetention(
         }
         // Recorded even on shutdown: the token may be cancelled already.
         await RecordAsync(startedAt, deleted, error);
+        if (deleted > 0 || error is not null)
+        {
+            await recorder.RecordAsync(new ActivityEntry(SupportedActions.AuditLogRetentionRun)
+            {
+                Snapshot = new Dictionary<string, string?>
+                {
+                    ["cutoff"] = cutoff?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["deleted"] = deleted.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["error"] = error is { Length: > 200 } ? error[..200] : error,
+                },
+            }, CancellationToken.None);
+        }
         return deleted;
+    }
+
+    /// <summary>The activities no hold keeps: at or below every reader's position.</summary>
+    private IQueryable<Activity> Unheld(AuditAdminDbContext db, IQueryable<Activity> activities)
+    {
+        foreach (var hold in holds)
+        {
+            var readUpTo = hold.ReadUpTo(db);
+            activities = activities.Where(a => !readUpTo.Any(position => a.Id > position));
+        }
+        return activities;
     }
 
     /// <summary>The last run, or null before the first one.</summary>

@@ -5,12 +5,18 @@ namespace AuditAdmin.Core.Features.Activities;
 /// <summary>
 /// Which actions are recorded and searchable under the current configuration, computed as the reference does:
 /// disabled → essentials only; else group (falsy → SMALL, unknown → none) + additional − excluded (+ essentials).
+/// Unlike the reference, the chain of custody (<see cref="ActionGroups.Custody"/>) is always in, whatever the settings:
+/// <see cref="Compute"/> is the reference's rule, <see cref="Get"/> adds the custody actions to it.
 /// </summary>
 public sealed class AvailableActions(IOptionsMonitor<AuditLogOptions> options)
 {
     public bool Enabled => options.CurrentValue.Enabled;
 
-    public IReadOnlyList<string> Get(bool includeEssential) => Compute(options.CurrentValue, includeEssential);
+    public IReadOnlyList<string> Get(bool includeEssential) => WithCustody(Compute(options.CurrentValue, includeEssential));
+
+    /// <summary>The reference's actions plus the chain of custody, which no setting turns off (DESIGN 8.10).</summary>
+    public static IReadOnlyList<string> WithCustody(IReadOnlyList<string> actions) =>
+        actions.Union(ActionCatalog.InGroup(ActionGroups.Custody), StringComparer.Ordinal).ToList();
 
     public bool IsAvailable(string action, bool includeEssential = true) => Get(includeEssential).Contains(action, StringComparer.Ordinal);
 

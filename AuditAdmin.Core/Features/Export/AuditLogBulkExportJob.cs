@@ -18,6 +18,18 @@ public sealed class AuditLogBulkExportJob
     public string Format { get; set; } = "json";
     public string Status { get; set; } = ExportStatus.Exporting;
 
+    /// <summary>
+    /// The highest activity id when the job was created or restarted: the export holds exactly the matching activities
+    /// with an id at or below it, whatever is recorded meanwhile (its own request included).
+    /// </summary>
+    public long AsOfActivityId { get; set; }
+
+    /// <summary>When <see cref="AsOfActivityId"/> was taken (UTC).</summary>
+    public DateTime AsOfAt { get; set; }
+
+    /// <summary>Matching activities counted with the boundary, for progress; null when not counted.</summary>
+    public long? EstimatedTotal { get; set; }
+
     /// <summary>Id of the last activity written to a flushed file; the resume point.</summary>
     public long LastExportedId { get; set; }
 

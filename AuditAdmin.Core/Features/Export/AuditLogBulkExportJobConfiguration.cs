@@ -6,7 +6,7 @@ namespace AuditAdmin.Core.Features.Export;
 internal sealed class AuditLogBulkExportJobConfiguration(string inProgressFilterSql)
     : IEntityTypeConfiguration<AuditLogBulkExportJob>
 {
-    public const string DuplicateIndexName = "IX_AuditLogBulkExportJobs_UserId_FilterHash_InProgress";
+    public const string DuplicateIndexName = "IX_AuditLogBulkExportJobs_UserId_FilterHash_Format_InProgress";
 
     public void Configure(EntityTypeBuilder<AuditLogBulkExportJob> builder)
     {
@@ -19,8 +19,8 @@ internal sealed class AuditLogBulkExportJobConfiguration(string inProgressFilter
         builder.Property(j => j.Format).HasMaxLength(16).IsRequired();
         builder.Property(j => j.Status).HasMaxLength(16).IsRequired();
 
-        // Duplicate detection lives in the database: at most one in-progress job per user and filter.
-        builder.HasIndex(j => new { j.UserId, j.FilterHash })
+        // Duplicate detection lives in the database: at most one in-progress job per user, filter and format.
+        builder.HasIndex(j => new { j.UserId, j.FilterHash, j.Format })
             .IsUnique()
             .HasFilter(inProgressFilterSql)
             .HasDatabaseName(DuplicateIndexName);

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AuditAdmin.Core.Features.Export;
 
 /// <summary>
-/// The activities an export selects, in ascending id after the resume cursor. Filters mean what they mean on the list
+/// The activities an export selects, in ascending id after the resume cursor and up to the job's as-of boundary
+/// (<see cref="AuditLogBulkExportJob.AsOfActivityId"/>). Filters mean what they mean on the list
 /// page: usernames match the recorded username exactly (an unknown name matches nothing), dates are inclusive UTC
 /// instants, and an action list selects those actions.
 /// </summary>
@@ -28,9 +29,9 @@ public static class ExportActivityQuery
         public const int CreatedAt = 11;
     }
 
-    public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId)
+    public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId, long asOfId)
     {
-        var query = activities.Where(a => a.Id > afterId);
+        var query = activities.Where(a => a.Id > afterId && a.Id <= asOfId);
         if (filters.Usernames is { Count: > 0 } usernames)
         {
             query = query.Where(a => usernames.Contains(a.Username!));
@@ -54,8 +55,8 @@ public static class ExportActivityQuery
     /// The export's query as a provider command, so it is read with a forward-only data reader: no entity
     /// materialisation, no change tracking, one row in memory at a time.
     /// </summary>
-    public static System.Data.Common.DbCommand Build(AuditAdminDbContext db, ExportFilters filters, long afterId) =>
-        Filter(db.Activities.AsNoTracking(), filters, afterId)
+    public static System.Data.Common.DbCommand Build(AuditAdminDbContext db, ExportFilters filters, long afterId, long asOfId) =>
+        Filter(db.Activities.AsNoTracking(), filters, afterId, asOfId)
             .OrderBy(a => a.Id)
             .Select(a => new
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Notifications;
 using Quartz;
 
@@ -32,6 +33,7 @@ public static class ExportFeature
         services.AddSingleton<ExportCleanup>();
         services.AddSingleton<ExportDownloads>();
         services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();
+        services.AddSingleton<IActivityRetentionHold, ExportRetentionHold>();
         return builder;
     }
 

@@ -15,11 +15,11 @@ namespace AuditAdmin.Core.Features.Export;
 public abstract class ExportRecordSource : IAsyncDisposable
 {
     /// <summary>The export's query (see <see cref="ExportActivityQuery"/>) opened on the context's connection.</summary>
-    public static async Task<ExportRecordSource> OpenAsync(AuditAdminDbContext db, ExportFilters filters, long afterId,
+    public static async Task<ExportRecordSource> OpenAsync(AuditAdminDbContext db, ExportFilters filters, long afterId, long asOfId,
         CancellationToken cancellationToken, bool allowNative = true)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = ExportActivityQuery.Build(db, filters, afterId);
+        var command = ExportActivityQuery.Build(db, filters, afterId, asOfId);
         if (allowNative && SqliteRecordSource.TryOpen(command) is { } native)
         {
             return native;

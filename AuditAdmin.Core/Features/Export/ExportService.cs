@@ -18,12 +18,8 @@ public sealed class ExportService(
     TimeProvider clock,
     ILogger<ExportService> logger)
 {
-    /// <summary>
-    /// The request activity. None of the catalog's actions names "audit-log export requested"; an admin creating an
-    /// archive of the site's data is the closest, and, being a Large-group action, it is recorded only where the
-    /// operator chose to record admin actions.
-    /// </summary>
-    public const string RequestAction = SupportedActions.AdminArchiveDataCreate;
+    /// <summary>The request activity: part of the chain of custody, so recorded whatever the action group.</summary>
+    public const string RequestAction = SupportedActions.AuditLogBulkExportRequested;
 
     public const string TargetModel = "AuditLogBulkExportJob";
 
@@ -56,7 +52,7 @@ public sealed class ExportService(
             {
                 if (await TryInsertAsync(userId, canonical, cancellationToken) is { } created)
                 {
-                    await AcceptedAsync(userId, created, origin, cancellationToken);
+                    await AcceptedAsync(userId, created, RequestAction, canonical, origin, cancellationToken);
                     return new ExportRequestResult.Accepted(created, Restarted: false);
                 }
                 continue;
@@ -67,7 +63,7 @@ public sealed class ExportService(
             }
             if (await FlagRestartAsync(running.Id, cancellationToken))
             {
-                await AcceptedAsync(userId, running.Id, origin, cancellationToken);
+                await AcceptedAsync(userId, running.Id, SupportedActions.AuditLogBulkExportRestarted, canonical, origin, cancellationToken);
                 return new ExportRequestResult.Accepted(running.Id, Restarted: true);
             }
         }
@@ -90,17 +86,20 @@ public sealed class ExportService(
     private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var job = new AuditLogBulkExportJob
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             UserId = userId,
             Filters = canonical.Json,
             FilterHash = canonical.Hash,
+            Format = ExportFormats.Json,
             Status = ExportStatus.Exporting,
+            AsOfActivityId = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken),
+            AsOfAt = now,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.AuditLogBulkExportJobs.Add(job);
         try
         {
@@ -117,7 +116,8 @@ public sealed class ExportService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking()
-            .Where(j => j.UserId == userId && j.FilterHash == filterHash && ExportStatus.InProgress.Contains(j.Status))
+            .Where(j => j.UserId == userId && j.FilterHash == filterHash && j.Format == ExportFormats.Json
+                && ExportStatus.InProgress.Contains(j.Status))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -125,12 +125,19 @@ public sealed class ExportService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The restarted export is as of this request: the boundary moves with it.
+        var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
         return await db.AuditLogBulkExportJobs
             .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.RestartFlag, true).SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.RestartFlag, true)
+                .SetProperty(j => j.AsOfActivityId, asOf)
+                .SetProperty(j => j.AsOfAt, now)
+                .SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
     }
 
-    private async Task AcceptedAsync(string userId, Guid jobId, RequestOrigin? origin, CancellationToken cancellationToken)
+    private async Task AcceptedAsync(string userId, Guid jobId, string action, CanonicalExportFilters canonical, RequestOrigin? origin,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -147,7 +154,7 @@ public sealed class ExportService(
         {
             username = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
         }
-        await recorder.RecordAsync(new ActivityEntry(RequestAction)
+        await recorder.RecordAsync(new ActivityEntry(action)
         {
             UserId = userId,
             Username = username,
@@ -155,6 +162,7 @@ public sealed class ExportService(
             Target = jobId.ToString(),
             Ip = origin?.Ip,
             Endpoint = origin?.Endpoint,
+            Snapshot = new Dictionary<string, string?> { ["filterHash"] = canonical.Hash, ["format"] = ExportFormats.Json },
         }, cancellationToken);
         await broadcaster.PublishAsync(userId);
     }

@@ -51,7 +51,7 @@ public sealed class ExportStage(
         var lastProgress = clock.GetTimestamp();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var source = await ExportRecordSource.OpenAsync(db, filters, lastId, cancellationToken);
+        await using var source = await ExportRecordSource.OpenAsync(db, filters, lastId, job.AsOfActivityId, cancellationToken);
         await using var committer = new ExportFileCommitter(store, job.Id, zip);
         ExportFileWriter? file = null;
         try

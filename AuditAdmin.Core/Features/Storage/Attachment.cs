@@ -14,6 +14,9 @@ public sealed class Attachment
 
     public required string FileFormat { get; set; }
     public long FileSize { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the stored file, as it was written.</summary>
+    public string? Sha256 { get; set; }
     public required string AttachmentType { get; set; }
     public DateTime CreatedAt { get; set; }
 }

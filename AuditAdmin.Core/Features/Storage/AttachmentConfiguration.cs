@@ -15,6 +15,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.OriginalName).HasMaxLength(512).IsRequired();
         builder.Property(a => a.FileFormat).HasMaxLength(32).IsRequired();
         builder.Property(a => a.AttachmentType).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.HasIndex(a => a.FileName).IsUnique();
         builder.HasIndex(a => a.CreatorId);
     }

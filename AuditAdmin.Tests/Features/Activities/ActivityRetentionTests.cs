@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,15 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private ActivityRetention Retention(long expirationSeconds = 30 * Day, int batchSize = 5) =>
-        new(new CountingFactory(_db.ConnectionString, _deletes),
-            new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions { ActivityExpirationSeconds = expirationSeconds, RetentionBatchSize = batchSize }),
-            new FixedTimeProvider(Now), new ListLogger<ActivityRetention>());
+    private ActivityRetention Retention(long expirationSeconds = 30 * Day, int batchSize = 5)
+    {
+        var options = new AuditLogOptions { ActivityExpirationSeconds = expirationSeconds, RetentionBatchSize = batchSize };
+        var clock = new FixedTimeProvider(Now);
+        var recorder = new ActivityRecorder(_db, new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(options)), clock,
+            new ListLogger<ActivityRecorder>());
+        return new(new CountingFactory(_db.ConnectionString, _deletes), [new ExportRetentionHold()], recorder,
+            new FixedOptionsMonitor<AuditLogOptions>(options), clock, new ListLogger<ActivityRetention>());
+    }
 
     private async Task AddAsync(int count, DateTime createdAt, string username)
     {
@@ -34,7 +40,7 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
     private async Task<Dictionary<string, int>> RemainingAsync()
     {
         await using var db = _db.CreateDbContext();
-        return await db.Activities.GroupBy(a => a.Username!).ToDictionaryAsync(g => g.Key, g => g.Count(), TestContext.Current.CancellationToken);
+        return await db.Activities.Where(a => a.Action == SupportedActions.UserLogout).GroupBy(a => a.Username!).ToDictionaryAsync(g => g.Key, g => g.Count(), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -148,5 +154,46 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
             }
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldKeepExpiredRows_ThatAnExportInProgressHasYetToRead()
+    {
+        await AddAsync(6, Now.AddDays(-40), "old");
+        long readUpTo;
+        await using (var db = _db.CreateDbContext())
+        {
+            var ids = await db.Activities.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+            readUpTo = ids[1];
+            var job = await NotificationSeed.AddJobAsync(_db, "u-1", ExportStatus.Exporting);
+            await db.AuditLogBulkExportJobs.Where(j => j.Id == job.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(j => j.LastExportedId, readUpTo), TestContext.Current.CancellationToken);
+            await NotificationSeed.AddJobAsync(_db, "u-2", ExportStatus.Completed);
+        }
+
+        var deleted = await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, deleted);
+        await using var check = _db.CreateDbContext();
+        Assert.True(await check.Activities.Where(a => a.Action == SupportedActions.UserLogout).AllAsync(a => a.Id > readUpTo,
+            TestContext.Current.CancellationToken));
+        Assert.Equal(4, (await RemainingAsync())["old"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShouldRecordARunThatDeleted_InTheAuditLog_WithItsCutoffAndCount()
+    {
+        await AddAsync(3, Now.AddDays(-40), "old");
+
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        await using var db = _db.CreateDbContext();
+        var runs = await db.Activities.Where(a => a.Action == SupportedActions.AuditLogRetentionRun).ToListAsync(TestContext.Current.CancellationToken);
+        var run = Assert.Single(runs);
+        using var snapshot = System.Text.Json.JsonDocument.Parse(run.Snapshot!);
+        Assert.Equal("3", snapshot.RootElement.GetProperty("deleted").GetString());
+        Assert.Equal(Now.AddDays(-30), DateTime.Parse(snapshot.RootElement.GetProperty("cutoff").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
     }
 }

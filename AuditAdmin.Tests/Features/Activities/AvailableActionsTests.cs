@@ -24,7 +24,8 @@ public sealed class AvailableActionsTests
     [Fact]
     public void Catalog_ShouldHaveTheReferenceGroupSizes()
     {
-        Assert.Equal(188, ActionCatalog.All.Count);
+        Assert.Equal(188, ActionCatalog.Reference.Count);
+        Assert.Equal(ActionCatalog.Reference.Count + ActionCatalog.Own.Count, ActionCatalog.All.Count);
         Assert.Equal(12, Small.Length);
         Assert.Equal(53, ActionCatalog.InGroup(ActionGroups.Medium).Count());
         Assert.Equal(147, ActionCatalog.InGroup(ActionGroups.Large).Count());

@@ -91,7 +91,7 @@ public sealed class ExportRecordSourceTests : IAsyncLifetime
     {
         var directory = Path.Combine(_host.DataDirectory, Guid.NewGuid().ToString("N"));
         await using var db = await _host.DbFactory.CreateDbContextAsync();
-        await using var source = await ExportRecordSource.OpenAsync(db, filters, afterId, CancellationToken.None, allowNative);
+        await using var source = await ExportRecordSource.OpenAsync(db, filters, afterId, long.MaxValue, CancellationToken.None, allowNative);
         await using var file = ExportFileWriter.Create(directory, Guid.Empty, 0);
         while (await source.ReadAsync(CancellationToken.None))
         {

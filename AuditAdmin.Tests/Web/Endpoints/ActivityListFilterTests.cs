@@ -28,7 +28,7 @@ public sealed class FilterFixture : IAsyncLifetime
             ActivityApi.Row("act", At(day, 1), SupportedActions.UserLoginWithLocal),
             ActivityApi.Row("act", At(day, 2), SupportedActions.UserLogout),
             ActivityApi.Row("act", At(day, 3), SupportedActions.PageView),
-            ActivityApi.Row("act", At(day, 4), SupportedActions.AuditLogBulkExportCompleted),
+            ActivityApi.Row("act", At(day, 4), SupportedActions.UserRegistrationApprovalRequest),
             ActivityApi.Row("dates", At(day.AddDays(-1), 12)),
             ActivityApi.Row("dates", At(day, 0)),
             ActivityApi.Row("dates", At(day.AddDays(1), 0).AddTicks(-1)),
@@ -68,10 +68,10 @@ public sealed class ActivityListFilterTests(FilterFixture fixture) : IClassFixtu
         var page = await fixture.Utc.PageAsync("?limit=100" + ActivityApi.Filter(new
         {
             usernames = new[] { "act" },
-            actions = new[] { SupportedActions.UserLogout, SupportedActions.PageView, SupportedActions.AuditLogBulkExportCompleted },
+            actions = new[] { SupportedActions.UserLogout, SupportedActions.PageView, SupportedActions.UserRegistrationApprovalRequest },
         }));
 
-        // PAGE_VIEW is in no group and the export result is an essential outside SMALL: neither is searchable.
+        // PAGE_VIEW is in no group and the approval request is an essential outside SMALL: neither is searchable.
         Assert.Equal([SupportedActions.UserLogout], Actions(page));
     }
 

@@ -50,6 +50,13 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("IngestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IngestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Ip")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -57,6 +64,13 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.Property<string>("Snapshot")
                         .HasMaxLength(8192)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("app");
 
                     b.Property<string>("Target")
                         .HasMaxLength(128)
@@ -103,6 +117,12 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("AsOfActivityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AsOfAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid?>("AttachmentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -111,6 +131,9 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long?>("EstimatedTotal")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FilterHash")
                         .IsRequired()
@@ -157,9 +180,9 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.HasIndex("UserId", "FilterHash")
+                    b.HasIndex("UserId", "FilterHash", "Format")
                         .IsUnique()
-                        .HasDatabaseName("IX_AuditLogBulkExportJobs_UserId_FilterHash_InProgress")
+                        .HasDatabaseName("IX_AuditLogBulkExportJobs_UserId_FilterHash_Format_InProgress")
                         .HasFilter("[Status] IN ('exporting', 'uploading')");
 
                     b.ToTable("AuditLogBulkExportJobs", (string)null);
@@ -230,6 +253,36 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("InAppNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("AuditAdmin.Core.Features.Signing.SigningCertificateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("CertificateDer")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("FirstUsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(16384)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SigningCertificates", (string)null);
+                });
+
             modelBuilder.Entity("AuditAdmin.Core.Features.Storage.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -265,6 +318,10 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
@@ -399,6 +456,25 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -43,6 +43,13 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("IngestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IngestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ip")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -50,6 +57,13 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.Property<string>("Snapshot")
                         .HasMaxLength(8192)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("app");
 
                     b.Property<string>("Target")
                         .HasMaxLength(128)
@@ -96,6 +110,12 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AsOfActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOfAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AttachmentId")
                         .HasColumnType("TEXT");
 
@@ -104,6 +124,9 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EstimatedTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FilterHash")
                         .IsRequired()
@@ -150,9 +173,9 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.HasIndex("UserId", "FilterHash")
+                    b.HasIndex("UserId", "FilterHash", "Format")
                         .IsUnique()
-                        .HasDatabaseName("IX_AuditLogBulkExportJobs_UserId_FilterHash_InProgress")
+                        .HasDatabaseName("IX_AuditLogBulkExportJobs_UserId_FilterHash_Format_InProgress")
                         .HasFilter("\"Status\" IN ('exporting', 'uploading')");
 
                     b.ToTable("AuditLogBulkExportJobs", (string)null);
@@ -223,6 +246,36 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("InAppNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("AuditAdmin.Core.Features.Signing.SigningCertificateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CertificateDer")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("FirstUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SigningCertificates", (string)null);
+                });
+
             modelBuilder.Entity("AuditAdmin.Core.Features.Storage.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +310,10 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.Property<string>("OriginalName")
                         .IsRequired()
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -389,6 +446,23 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

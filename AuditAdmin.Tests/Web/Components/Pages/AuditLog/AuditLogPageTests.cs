@@ -14,6 +14,9 @@ namespace AuditAdmin.Tests.Web.Components.Pages.AuditLog;
 
 public sealed class AuditLogPageTests : IAsyncLifetime
 {
+    private static readonly IReadOnlyList<string> SearchableByDefault =
+        AvailableActions.WithCustody(AvailableActions.Compute(new AuditLogOptions(), includeEssential: false));
+
     private static readonly DateTime Start = new(2026, 1, 10, 8, 0, 0, DateTimeKind.Utc);
 
     private SqliteTestDatabase _database = default!;
@@ -131,7 +134,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
 
         await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("[data-testid=audit-log-empty]")), MudTestContext.QueryTimeout);
         Assert.Equal("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim());
-        Assert.Contains("0 of 12", cut.Find("[data-testid=action-selector-toggle]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"0 of {SearchableByDefault.Count}", cut.Find("[data-testid=action-selector-toggle]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +169,9 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         var expiration = cut.Find("[data-testid=settings-expiration]").TextContent;
         Assert.Contains("2,592,000 seconds", expiration, StringComparison.Ordinal);
         Assert.Contains("30 days", expiration, StringComparison.Ordinal);
-        Assert.Equal("12 / 188", cut.Find("[data-testid=settings-action-count]").TextContent.Trim());
+        // SMALL's 12 plus the chain of custody, of the whole catalog.
+        Assert.Equal($"{SearchableByDefault.Count} / {ActionCatalog.All.Count}", cut.Find("[data-testid=settings-action-count]").TextContent.Trim());
+        Assert.Equal(12, AvailableActions.Compute(new AuditLogOptions(), includeEssential: false).Count);
         Assert.Contains("SMALL", cut.Find("[data-testid=settings-group-size]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=activity-filter-bar]"));
     }

@@ -122,7 +122,7 @@ public sealed class ActivityFilterBarTests : IAsyncLifetime
         await bar.Cut.Find("[data-testid=action-selector-toggle]").ClickAsync();
         await bar.Popovers.Find("input[data-category-toggle=User]").ChangeAsync(new ChangeEventArgs { Value = true });
 
-        var expected = AvailableActions.Compute(new AuditLogOptions(), includeEssential: false)
+        var expected = AvailableActions.WithCustody(AvailableActions.Compute(new AuditLogOptions(), includeEssential: false))
             .Where(a => ActionCatalog.Find(a)!.Category != ActionCategory.User);
         Assert.NotNull(bar.Filter.Actions);
         Assert.Equal(expected.Order(), bar.Filter.Actions!.Order());
