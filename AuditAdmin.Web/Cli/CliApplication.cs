@@ -19,6 +19,7 @@ public static class CliApplication
         ["tokens"] = TokensVerb.RunAsync,
         ["seed"] = SeedVerb.RunAsync,
         ["bench-export"] = BenchExportVerb.RunAsync,
+        ["verify"] = VerifyVerb.RunAsync,
     };
 
     public static bool IsCliVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -34,6 +34,7 @@ public static class ExportFeature
         services.AddSingleton<ExportDownloads>();
         services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();
         services.AddSingleton<IActivityRetentionHold, ExportRetentionHold>();
+        services.AddSingleton<Bundle.BundleVerificationRecorder>();
         return builder;
     }
 
