@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>Read-only view of the audit log configuration and of the retention job's last run.</summary>
-public sealed partial class AuditLogSettingsPanel
+public sealed partial class ActivitySettingsPanel
 {
     private AuditLogOptions _options = new();
     private IReadOnlyList<string> _available = [];
