@@ -1,7 +1,7 @@
 using System.Net;
 using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Web;
+namespace AuditAdmin.Tests.Web.Infrastructure;
 
 public sealed class HealthEndpointTests : IClassFixture<AuditAdminFactory>
 {
