@@ -87,3 +87,8 @@ public static class PaginationResult
 
 public sealed record ActivityListResponse(
     [property: JsonPropertyName("serializedPaginationResult")] PaginationResult<ActivityDocument> SerializedPaginationResult);
+
+/// <summary>What POST /_api/v3/activities stored (accepted) and left out because the action is not available (skipped).</summary>
+public sealed record ActivityIngestionResponse(
+    [property: JsonPropertyName("accepted")] int Accepted,
+    [property: JsonPropertyName("skipped")] int Skipped);

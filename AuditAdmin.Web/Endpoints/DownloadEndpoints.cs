@@ -5,11 +5,12 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace AuditAdmin.Web.Endpoints;
 
-public static class DownloadEndpoints
+internal static class DownloadEndpoints
 {
     public const string ExpiredCode = "download_expired";
 
@@ -21,11 +22,15 @@ public static class DownloadEndpoints
     {
         app.MapGet("/download/{attachmentId}", DownloadAsync)
             .WithTags("Downloads")
+            .WithName("DownloadAttachment")
+            .WithSummary("The caller's export zip, while its download window is open.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesApiError(StatusCodes.Status410Gone)
             .RequireScope(Scopes.ReadAttachment, adminOnly: false);
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(string attachmentId, HttpContext context, ClaimsPrincipal user,
+    private static async Task<Results<FileStreamHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(string attachmentId, HttpContext context, ClaimsPrincipal user,
         ExportDownloads downloads, AttachmentService attachments, IActivityRecorder recorder, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken ct)
     {
