@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace AuditAdmin.Web.Endpoints;
 
-public static class CultureEndpoints
+internal static class CultureEndpoints
 {
     /// <summary>Switches the UI language: culture cookie for everyone, saved preference for a signed-in user.</summary>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder app)
