@@ -1,4 +1,3 @@
-using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
@@ -7,7 +6,6 @@ using AuditAdmin.Resources;
 using AuditAdmin.Web.Components.Shared.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -19,36 +17,6 @@ public sealed partial class ExportsPage
     private CurrentUserInfo _viewer = CurrentUserInfo.From(new System.Security.Claims.ClaimsPrincipal());
     private IReadOnlyList<ExportRow>? _rows;
     private IDisposable? _subscription;
-
-    [Inject]
-    private ExportService Exports { get; set; } = default!;
-
-    [Inject]
-    private ExportDownloads Downloads { get; set; } = default!;
-
-    [Inject]
-    private IDbContextFactory<AuditAdminDbContext> DbFactory { get; set; } = default!;
-
-    [Inject]
-    private NotificationBroadcaster Broadcaster { get; set; } = default!;
-
-    [Inject]
-    private AvailableActions AuditLog { get; set; } = default!;
-
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<ActionLabels> ActionLabels { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ExportsPage> Logger { get; set; } = default!;
 
     /// <param name="Filters">Null when the stored filters cannot be read.</param>
     /// <param name="DownloadUntil">Set while the zip exists and its download window is open.</param>
@@ -71,13 +39,8 @@ public sealed partial class ExportsPage
             return;
         }
         var jobs = await Exports.ListJobsAsync(userId, CancellationToken.None);
-        var attachmentIds = jobs.Where(j => j.AttachmentId is not null).Select(j => j.AttachmentId!.Value).ToList();
-        HashSet<Guid> present = [];
-        if (attachmentIds.Count > 0)
-        {
-            await using var db = await DbFactory.CreateDbContextAsync();
-            present = [.. await db.Attachments.Where(a => attachmentIds.Contains(a.Id)).Select(a => a.Id).ToListAsync()];
-        }
+        var present = await Attachments.FindExistingAsync(
+            [.. jobs.Where(j => j.AttachmentId is not null).Select(j => j.AttachmentId!.Value)], CancellationToken.None);
         var now = Clock.GetUtcNow().UtcDateTime;
         _rows = jobs.Select(job =>
         {

@@ -25,6 +25,7 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
     private MudTestContext NewContext(Action<AuditLogOptions>? configure = null) => new(configureServices: services =>
     {
         Over(_database, configure)(services);
+        services.AddSingleton<ActivityRetention>();
         services.AddAuthorizationCore();
         services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
         services.AddScoped<CurrentUser>();
