@@ -16,14 +16,6 @@ public sealed partial class AccessTokensPage
     private CreatedAccessToken? _created;
     private DateTime _now;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
-    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IActivityRecorder Recorder { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         _viewer = await CurrentUser.GetAsync();

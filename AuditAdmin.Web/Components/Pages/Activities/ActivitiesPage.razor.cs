@@ -18,18 +18,6 @@ public sealed partial class ActivitiesPage
     private ActivityTable? _table;
     private bool _showSettings;
 
-    [Inject]
-    private AvailableActions AvailableActions { get; set; } = default!;
-
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
     [SupplyParameterFromQuery(Name = ActivitiesPageQuery.UsersKey)]
     public string? Users { get; set; }
 

@@ -19,15 +19,6 @@ public sealed partial class ActivityTable
     private bool _reloadPending;
     private (int First, int Last, int Total) _range;
 
-    [Inject]
-    private ActivityQueryService Queries { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     /// <summary>Which rows to show.</summary>
     [Parameter, EditorRequired]
     public ActivityFilter Filter { get; set; } = ActivityFilter.None;

@@ -15,13 +15,6 @@ public sealed partial class UsersPage
     private CurrentUserInfo? _viewer;
     private string? _search;
 
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
-    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private UserAdminMessages Messages { get; set; } = default!;
-
     protected override async Task OnInitializedAsync() => _viewer = await CurrentUser.GetAsync();
 
     private async Task<GridData<UserSummary>> LoadAsync(GridState<UserSummary> state, CancellationToken cancellationToken)

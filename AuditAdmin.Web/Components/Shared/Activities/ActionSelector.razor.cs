@@ -19,9 +19,6 @@ public sealed partial class ActionSelector
     private bool _initialized;
     private bool _open;
 
-    [Inject]
-    private AvailableActions AvailableActions { get; set; } = default!;
-
     /// <summary>The selected actions; null means "all available actions" (no filter).</summary>
     [Parameter]
     public IReadOnlyList<string>? Value { get; set; }

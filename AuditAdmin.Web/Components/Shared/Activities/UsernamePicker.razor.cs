@@ -13,9 +13,6 @@ public sealed partial class UsernamePicker
     private MudAutocomplete<string> _autocomplete = default!;
     private string? _pending;
 
-    [Inject]
-    private ActivityQueryService Queries { get; set; } = default!;
-
     /// <summary>The selected usernames, in the order they were picked. Empty means "no username filter".</summary>
     [Parameter]
     public IReadOnlyList<string> Value { get; set; } = [];
