@@ -88,6 +88,6 @@ public sealed class ActivitiesBrowserTests(BrowserFixture browser) : IAsyncLifet
 
         await Assertions.Expect(page.Locator("[data-testid=cell-action]")).ToHaveTextAsync(["로그아웃", "페이지 생성"]);
         await Assertions.Expect(page.Locator("[data-testid=audit-log-summary]")).ToHaveTextAsync("전체 2개 중 1 – 2");
-        await Assertions.Expect(page.Locator("h4").First).ToHaveTextAsync("감사 로그");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("감사 로그");
     }
 }
