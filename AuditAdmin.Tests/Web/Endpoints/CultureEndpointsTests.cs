@@ -91,6 +91,20 @@ public sealed class CultureEndpointsTests
     }
 
     [Fact]
+    public async Task SignInPage_ShouldOfferEveryLanguageAsAFormPost_AndNoLink()
+    {
+        await using var factory = new AuditAdminFactory();
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/Account/Login", Ct);
+
+        Assert.Contains("""<form method="post" action="culture/set">""", html, StringComparison.Ordinal);
+        Assert.All(SupportedCultures.All, culture =>
+            Assert.Contains($"""<button type="submit" name="culture" value="{culture}" data-culture="{culture}">""", html, StringComparison.Ordinal));
+        Assert.DoesNotContain("href=\"culture/set", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwitchingLanguage_ShouldRecordPersonalSettingsUpdate_WhenTheActionIsAvailable()
     {
         await using var factory = AuditAdminFactory.With(("AuditLog:ActionGroupSize", "MEDIUM"));
