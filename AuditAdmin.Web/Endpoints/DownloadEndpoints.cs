@@ -79,7 +79,7 @@ internal static class DownloadEndpoints
     }
 
     /// <summary>RFC 6266: a quoted ASCII fallback plus the exact UTF-8 name (RFC 8187).</summary>
-    public static string ContentDisposition(string fileName)
+    private static string ContentDisposition(string fileName)
     {
         var ascii = new StringBuilder(fileName.Length);
         foreach (var c in fileName)

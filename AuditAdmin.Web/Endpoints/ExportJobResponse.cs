@@ -18,7 +18,7 @@ internal sealed record ExportJobResponse(
     DateTime? DownloadExpiresAt,
     string? DownloadUrl)
 {
-    public static string DownloadPath(Guid attachmentId) => $"/download/{attachmentId}";
+    private static string DownloadPath(Guid attachmentId) => $"/download/{attachmentId}";
 
     /// <summary>The download URL is given while the zip can be downloaded (completed, within its window).</summary>
     public static ExportJobResponse From(AuditLogBulkExportJob job, ExportDownloads downloads, DateTime now)

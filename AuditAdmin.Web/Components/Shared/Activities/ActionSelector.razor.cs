@@ -31,9 +31,6 @@ public sealed partial class ActionSelector
     [Parameter]
     public bool Disabled { get; set; }
 
-    /// <summary>Stored action values offered, in display order. Defaults to the searchable actions of the configuration.</summary>
-    public IReadOnlyList<string> Available => _available;
-
     protected override void OnParametersSet()
     {
         var available = AvailableActions.Get(includeEssential: false);
