@@ -1,9 +1,7 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Export;

@@ -1,12 +1,8 @@
-using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Components.Shared.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Export;

@@ -1,8 +1,6 @@
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Users;

@@ -1,4 +1,3 @@
-using AuditAdmin.Core.Features.Activities;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
