@@ -30,9 +30,10 @@ internal static class DownloadEndpoints
         return app;
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(string attachmentId, HttpContext context, ClaimsPrincipal user,
-        ExportDownloads downloads, AttachmentService attachments, IActivityRecorder recorder, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    /// <remarks>The JSON result is the 410 (the framework has no typed result for it; documented with ProducesApiError).</remarks>
+    private static async Task<Results<FileStreamHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(
+        string attachmentId, HttpContext context, ClaimsPrincipal user, ExportDownloads downloads, AttachmentService attachments,
+        IActivityRecorder recorder, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!Guid.TryParse(attachmentId, out var id) || await downloads.FindAsync(user.Id(), id, ct) is not { } download)
         {
