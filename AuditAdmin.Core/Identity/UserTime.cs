@@ -14,9 +14,6 @@ public static class UserTime
         return TimeZoneInfo.Utc;
     }
 
-    public static bool IsKnownZone(string? ianaId) =>
-        !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out _);
-
     /// <summary>
     /// The zone's own IANA id as the system spells it; false for unknown ids and for Windows ids
     /// ("Tokyo Standard Time"), which this machine may resolve but browsers and other readers would not.

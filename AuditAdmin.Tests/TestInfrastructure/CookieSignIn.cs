@@ -14,8 +14,9 @@ public static partial class CookieSignIn
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var ct = TestContext.Current.CancellationToken;
         var form = await client.GetStringAsync("/Account/Login", ct);
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value),
-            m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        // The page has two forms (language and sign-in), each with the same antiforgery token: keep one of each field.
+        var fields = HiddenInput().Matches(form).DistinctBy(m => m.Groups["name"].Value)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.UserName"] = userName;
         fields["Input.Password"] = password;
         using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields), ct);
@@ -25,6 +26,14 @@ public static partial class CookieSignIn
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
         return client;
+    }
+
+    /// <summary>The page's form token (any page with a form), for posting a form as the browser would.</summary>
+    public static async Task<string> FormTokenAsync(this HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page, TestContext.Current.CancellationToken);
+        return WebUtility.HtmlDecode(HiddenInput().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken")
+            .Groups["value"].Value);
     }
 
     [GeneratedRegex(""""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"""")]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AuditAdmin.Web.Endpoints;
 
-public static class AccountEndpoints
+internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,7 +25,10 @@ public static class AccountEndpoints
                 });
             }
             return TypedResults.LocalRedirect("~/Account/Login");
-        }).ExcludeFromDescription();
+        })
+            .WithName("SignOut")
+            .WithSummary("Signs the browser out (a form post with the antiforgery token).")
+            .ExcludeFromDescription();
         return app;
     }
 }

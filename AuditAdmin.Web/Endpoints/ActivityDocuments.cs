@@ -11,7 +11,7 @@ public sealed record UserReferenceDocument(
     [property: JsonPropertyName("username")] string? Username);
 
 /// <summary>One activity with GROWI's field names, so clients written for GROWI keep working.</summary>
-public sealed record ActivityDocument(
+internal sealed record ActivityDocument(
     [property: JsonPropertyName("_id")] string UnderscoreId,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("user")] UserReferenceDocument? User,
@@ -58,7 +58,7 @@ public sealed record ActivityDocument(
 }
 
 /// <summary>mongoose-paginate-v2's result, which GROWI returns as <c>serializedPaginationResult</c>.</summary>
-public sealed record PaginationResult<T>(
+internal sealed record PaginationResult<T>(
     [property: JsonPropertyName("docs")] IReadOnlyList<T> Docs,
     [property: JsonPropertyName("totalDocs")] int TotalDocs,
     [property: JsonPropertyName("offset")] int Offset,
@@ -71,7 +71,7 @@ public sealed record PaginationResult<T>(
     [property: JsonPropertyName("prevPage")] int? PrevPage,
     [property: JsonPropertyName("nextPage")] int? NextPage);
 
-public static class PaginationResult
+internal static class PaginationResult
 {
     /// <summary>The same arithmetic as mongoose-paginate-v2 when given an offset (limit ≥ 1).</summary>
     public static PaginationResult<T> Create<T>(IReadOnlyList<T> docs, int totalDocs, int offset, int limit)
@@ -85,5 +85,10 @@ public static class PaginationResult
     }
 }
 
-public sealed record ActivityListResponse(
+internal sealed record ActivityListResponse(
     [property: JsonPropertyName("serializedPaginationResult")] PaginationResult<ActivityDocument> SerializedPaginationResult);
+
+/// <summary>What POST /_api/v3/activities stored (accepted) and left out because the action is not available (skipped).</summary>
+internal sealed record ActivityIngestionResponse(
+    [property: JsonPropertyName("accepted")] int Accepted,
+    [property: JsonPropertyName("skipped")] int Skipped);

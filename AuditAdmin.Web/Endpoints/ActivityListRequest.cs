@@ -18,13 +18,18 @@ internal static class ActivityListRequest
     public const int MaxFilterValues = 1000;
     private const string DateFormat = "yyyy-MM-dd";
 
+    private static readonly IntegerParameter Limit = new("limit", DefaultLimit, 1, ActivityQueryService.MaxLimit);
+    private static readonly IntegerParameter Offset = new("offset", 0, 0, int.MaxValue);
+
     public static (ActivityListQuery? Query, ValidationFailure? Error) FromQueryString(IQueryCollection query)
     {
-        var limit = QueryInt(query, "limit", DefaultLimit, 1, ActivityQueryService.MaxLimit, out var error);
-        var offset = error is null ? QueryInt(query, "offset", 0, 0, int.MaxValue, out error) : 0;
-        if (error is not null)
+        if (!Limit.TryRead(query, out var limit))
         {
-            return (null, error);
+            return (null, new(Limit.Name, Limit.RangeMessage));
+        }
+        if (!Offset.TryRead(query, out var offset))
+        {
+            return (null, new(Offset.Name, Offset.RangeMessage));
         }
         if (!query.TryGetValue("searchFilter", out var raw) || raw.Count == 0 || string.IsNullOrWhiteSpace(raw[0]))
         {
@@ -34,16 +39,13 @@ internal static class ActivityListRequest
         {
             return (null, new("searchFilter", "searchFilter must be given once"));
         }
-        try
-        {
-            using var document = JsonDocument.Parse(raw[0]!);
-            var (filter, filterError) = Filter(document.RootElement);
-            return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
-        }
-        catch (JsonException)
+        using var document = ApiJson.Parse(raw[0]!);
+        if (document is null)
         {
             return (null, new("searchFilter", "searchFilter must be a JSON object"));
         }
+        var (filter, filterError) = Filter(document.RootElement);
+        return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
     }
 
     public static (ActivityListQuery? Query, ValidationFailure? Error) FromBody(JsonElement body)
@@ -52,11 +54,13 @@ internal static class ActivityListRequest
         {
             return (null, new("body", "The body must be a JSON object"));
         }
-        var limit = BodyInt(body, "limit", DefaultLimit, 1, ActivityQueryService.MaxLimit, out var error);
-        var offset = error is null ? BodyInt(body, "offset", 0, 0, int.MaxValue, out error) : 0;
-        if (error is not null)
+        if (!Limit.TryRead(body, out var limit))
         {
-            return (null, error);
+            return (null, new(Limit.Name, Limit.RangeMessage));
+        }
+        if (!Offset.TryRead(body, out var offset))
+        {
+            return (null, new(Offset.Name, Offset.RangeMessage));
         }
         if (!body.TryGetProperty("searchFilter", out var filterElement))
         {
@@ -146,49 +150,4 @@ internal static class ActivityListRequest
         error = new($"searchFilter.dates.{name}", $"{name} must be a date written {DateFormat}");
         return null;
     }
-
-    private static int QueryInt(IQueryCollection query, string name, int fallback, int min, int max, out ValidationFailure? error)
-    {
-        error = null;
-        if (!query.TryGetValue(name, out var raw) || raw.Count == 0)
-        {
-            return fallback;
-        }
-        if (raw.Count == 1 && int.TryParse(raw[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return InRange(name, value, min, max, out error);
-        }
-        error = Range(name, min, max);
-        return fallback;
-    }
-
-    /// <summary>A JSON integer, or a string holding one (the reference's validator accepts both).</summary>
-    private static int BodyInt(JsonElement body, string name, int fallback, int min, int max, out ValidationFailure? error)
-    {
-        error = null;
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return fallback;
-        }
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-        {
-            return InRange(name, number, min, max, out error);
-        }
-        if (value.ValueKind == JsonValueKind.String
-            && int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
-        {
-            return InRange(name, number, min, max, out error);
-        }
-        error = Range(name, min, max);
-        return fallback;
-    }
-
-    private static int InRange(string name, int value, int min, int max, out ValidationFailure? error)
-    {
-        error = value < min || value > max ? Range(name, min, max) : null;
-        return value;
-    }
-
-    private static ValidationFailure Range(string name, int min, int max) =>
-        new(name, max == int.MaxValue ? $"{name} must be an integer of at least {min}" : $"{name} must be an integer from {min} to {max}");
 }

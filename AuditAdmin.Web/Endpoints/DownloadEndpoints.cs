@@ -5,11 +5,12 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace AuditAdmin.Web.Endpoints;
 
-public static class DownloadEndpoints
+internal static class DownloadEndpoints
 {
     public const string ExpiredCode = "download_expired";
 
@@ -21,13 +22,18 @@ public static class DownloadEndpoints
     {
         app.MapGet("/download/{attachmentId}", DownloadAsync)
             .WithTags("Downloads")
+            .WithName("DownloadAttachment")
+            .WithSummary("The caller's export zip, while its download window is open.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesApiError(StatusCodes.Status410Gone)
             .RequireScope(Scopes.ReadAttachment, adminOnly: false);
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(string attachmentId, HttpContext context, ClaimsPrincipal user,
-        ExportDownloads downloads, AttachmentService attachments, IActivityRecorder recorder, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken ct)
+    /// <remarks>The JSON result is the 410 (the framework has no typed result for it; documented with ProducesApiError).</remarks>
+    private static async Task<Results<FileStreamHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(
+        string attachmentId, HttpContext context, ClaimsPrincipal user, ExportDownloads downloads, AttachmentService attachments,
+        IActivityRecorder recorder, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!Guid.TryParse(attachmentId, out var id) || await downloads.FindAsync(user.Id(), id, ct) is not { } download)
         {
@@ -74,7 +80,7 @@ public static class DownloadEndpoints
     }
 
     /// <summary>RFC 6266: a quoted ASCII fallback plus the exact UTF-8 name (RFC 8187).</summary>
-    public static string ContentDisposition(string fileName)
+    private static string ContentDisposition(string fileName)
     {
         var ascii = new StringBuilder(fileName.Length);
         foreach (var c in fileName)

@@ -8,7 +8,7 @@ namespace AuditAdmin.Web.Endpoints;
 /// The export API's dates: strict ISO-8601 only. A date-only value is a whole day in the caller's time zone (dateFrom
 /// from its first instant, dateTo to its last); a date-time without an offset is read in that zone too.
 /// </summary>
-public static partial class ExportDateParser
+internal static partial class ExportDateParser
 {
     /// <summary>'2026-01-31' (a whole day in the zone), '2026-01-31T10:00:00Z', with an offset, or local to the zone.</summary>
     public static bool TryParse(string text, TimeZoneInfo zone, bool endOfDay, out DateTime utc)

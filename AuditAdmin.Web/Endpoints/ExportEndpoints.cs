@@ -1,92 +1,94 @@
 using System.Security.Claims;
-using System.Text.Json;
-using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AuditAdmin.Web.Endpoints;
 
-public static class ExportEndpoints
+internal static class ExportEndpoints
 {
     public const string DuplicateCode = "audit_log_bulk_export.duplicate_export_job_error";
     public const string FailedCode = "audit_log_bulk_export.failed_to_export";
+    public const string Path = "/_api/v3/audit-log-bulk-export";
 
     /// <summary>Far above any real filter set; stops a client from making the server parse megabytes.</summary>
     private const long MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/_api/v3/audit-log-bulk-export").WithTags("Audit-log bulk export");
+        var group = app.MapGroup(Path).WithTags("Audit-log bulk export");
 
-        group.MapPost("/", RequestAsync)
+        group.MapPost("", RequestAsync)
+            .WithName("RequestAuditLogBulkExport")
+            .WithSummary("Starts an export of the matching audit-log records, or restarts the same one in progress (restartJob).")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireAuditLogEnabled()
             .RequireScope(Scopes.WriteAuditLog);
 
-        group.MapGet("/", async (ClaimsPrincipal user, ExportService exports, ExportDownloads downloads, CancellationToken ct) =>
-            {
-                var jobs = await exports.ListJobsAsync(user.Id(), ct);
-                var states = await downloads.StatesAsync(jobs, ct);
-                return TypedResults.Ok(new { jobs = jobs.Select(j => ExportJobResponse.From(j, states[j.Id])) });
-            })
+        group.MapGet("", ListAsync)
+            .WithName("ListAuditLogBulkExports")
+            .WithSummary("Lists the caller's export jobs, newest first.")
             .RequireScope(Scopes.ReadAuditLog);
 
-        group.MapGet("/{jobId:guid}", async (Guid jobId, ClaimsPrincipal user, ExportService exports, ExportDownloads downloads,
-                CancellationToken ct) =>
-            {
-                var job = await exports.FindJobAsync(user.Id(), jobId, ct);
-                return job is null
-                    ? ApiResults.NotFound("No such export job")
-                    : TypedResults.Ok(ExportJobResponse.From(job, await downloads.StateAsync(job, ct)));
-            })
+        group.MapGet("/{jobId:guid}", GetAsync)
+            .WithName("GetAuditLogBulkExport")
+            .WithSummary("One export job of the caller, with its download address while the zip can be downloaded.")
             .RequireScope(Scopes.ReadAuditLog);
         return app;
     }
 
-    private static async Task<IResult> RequestAsync(HttpContext context, ClaimsPrincipal user, ExportService exports,
-        AvailableActions auditLog, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<ExportJobCreated>, BadRequest<ApiErrorEnvelope>, Conflict<ApiErrorEnvelope>,
+        InternalServerError<ApiErrorEnvelope>>> RequestAsync(HttpContext context, ClaimsPrincipal user, ExportService exports,
+        ILoggerFactory loggers, CancellationToken ct)
     {
-        if (!auditLog.Enabled)
+        using var document = await ApiJson.ReadBodyAsync(context.Request, ct);
+        if (document is null)
         {
-            return ApiResults.AuditLogDisabled();
+            return ApiResults.Validation(ApiJson.MalformedBody, "body");
         }
-        JsonDocument document;
+        var zone = UserTime.FindZone(user.FindFirstValue(AuditAdminClaims.TimeZone));
+        var (body, error) = ExportRequestValidator.Validate(document.RootElement, zone);
+        if (error is not null)
+        {
+            return ApiResults.Validation(error.Message, error.Param);
+        }
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, ct);
+            var origin = new RequestOrigin(context.Connection.RemoteIpAddress?.ToString(), context.Request.Path);
+            var result = await exports.RequestAsync(user.Id(), body!.Filters, body.RestartJob, origin, ct);
+            return result switch
+            {
+                ExportRequestResult.Accepted accepted =>
+                    TypedResults.Created($"{Path}/{accepted.JobId}", new ExportJobCreated(accepted.JobId)),
+                ExportRequestResult.Duplicate duplicate => ApiResults.Conflict(DuplicateCode,
+                    "Duplicate audit-log bulk export job is in progress",
+                    new DuplicateExportArgs(new DuplicateExportJob(duplicate.JobId, duplicate.CreatedAt))),
+                _ => throw new InvalidOperationException($"Unexpected result {result}"),
+            };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ApiResults.Validation("Malformed JSON body", "body");
+            loggers.CreateLogger(typeof(ExportEndpoints)).LogError(ex, "Could not create an audit-log export for user {UserId}", user.Id());
+            return ApiResults.InternalError(FailedCode, "Failed to export audit logs");
         }
-        using (document)
-        {
-            var zone = UserTime.FindZone(user.FindFirstValue(AuditAdminClaims.TimeZone));
-            var (body, error) = ExportRequestValidator.Validate(document.RootElement, zone);
-            if (error is not null)
-            {
-                return ApiResults.Validation(error.Message, error.Param);
-            }
-            try
-            {
-                var origin = new RequestOrigin(context.Connection.RemoteIpAddress?.ToString(), context.Request.Path);
-                var result = await exports.RequestAsync(user.Id(), body!.Filters, body.RestartJob, origin, ct);
-                return result switch
-                {
-                    ExportRequestResult.Accepted accepted => TypedResults.Created(
-                        $"/_api/v3/audit-log-bulk-export/{accepted.JobId}", new { jobId = accepted.JobId }),
-                    ExportRequestResult.Duplicate duplicate => ApiResults.Error(StatusCodes.Status409Conflict, DuplicateCode,
-                        "Duplicate audit-log bulk export job is in progress",
-                        args: new { duplicateJob = new { jobId = duplicate.JobId, createdAt = duplicate.CreatedAt } }),
-                    _ => throw new InvalidOperationException($"Unexpected result {result}"),
-                };
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                loggers.CreateLogger(typeof(ExportEndpoints)).LogError(ex, "Could not create an audit-log export for user {UserId}", user.Id());
-                return ApiResults.Error(StatusCodes.Status500InternalServerError, FailedCode, "Failed to export audit logs");
-            }
-        }
+    }
+
+    private static async Task<Ok<ExportJobList>> ListAsync(ClaimsPrincipal user, ExportService exports, ExportDownloads downloads,
+        CancellationToken ct)
+    {
+        var jobs = await exports.ListJobsAsync(user.Id(), ct);
+        var states = await downloads.StatesAsync(jobs, ct);
+        return TypedResults.Ok(new ExportJobList([.. jobs.Select(j => ExportJobResponse.From(j, states[j.Id]))]));
+    }
+
+    private static async Task<Results<Ok<ExportJobResponse>, NotFound<ApiErrorEnvelope>>> GetAsync(Guid jobId, ClaimsPrincipal user,
+        ExportService exports, ExportDownloads downloads, CancellationToken ct)
+    {
+        var job = await exports.FindJobAsync(user.Id(), jobId, ct);
+        return job is null
+            ? ApiResults.NotFound("No such export job")
+            : TypedResults.Ok(ExportJobResponse.From(job, await downloads.StateAsync(job, ct)));
     }
 }

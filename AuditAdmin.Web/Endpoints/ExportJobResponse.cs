@@ -4,7 +4,7 @@ using AuditAdmin.Core.Features.Export;
 namespace AuditAdmin.Web.Endpoints;
 
 /// <summary>An export job as the API shows it to its owner.</summary>
-public sealed record ExportJobResponse(
+internal sealed record ExportJobResponse(
     Guid JobId,
     string Status,
     string Format,

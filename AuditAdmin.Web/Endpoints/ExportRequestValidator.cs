@@ -5,10 +5,10 @@ using AuditAdmin.Core.Features.Export;
 namespace AuditAdmin.Web.Endpoints;
 
 /// <summary>A validated export request body.</summary>
-public sealed record ExportRequestBody(ExportFilters Filters, bool RestartJob);
+internal sealed record ExportRequestBody(ExportFilters Filters, bool RestartJob);
 
 /// <summary>Why a body was refused: the message and the offending field (GROWI's <c>param</c>).</summary>
-public sealed record ExportRequestError(string Message, string Param);
+internal sealed record ExportRequestError(string Message, string Param);
 
 /// <summary>
 /// Validates <c>{filters:{usernames?,actions?,dateFrom?,dateTo?}, format?, restartJob?}</c> as strictly as the
@@ -17,7 +17,7 @@ public sealed record ExportRequestError(string Message, string Param);
 /// absent. A date-only value is that whole day in the caller's time zone (dateFrom from its start, dateTo to its
 /// last instant); a date-time without an offset is read in that zone too.
 /// </summary>
-public static class ExportRequestValidator
+internal static class ExportRequestValidator
 {
     public const int MaxListLength = 1000;
     public const int MaxUsernameLength = 256;

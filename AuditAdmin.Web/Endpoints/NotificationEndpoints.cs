@@ -4,51 +4,57 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AuditAdmin.Web.Endpoints;
 
 /// <summary>GROWI's in-app notification API: any signed-in user, always on their own notifications only.</summary>
-public static class NotificationEndpoints
+internal static class NotificationEndpoints
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 100;
+
+    private static readonly IntegerParameter Limit = new("limit", DefaultLimit, 1, MaxLimit);
+    private static readonly IntegerParameter Offset = new("offset", 0, 0, int.MaxValue);
 
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/_api/v3/in-app-notification").WithTags("In-app notifications");
 
-        group.MapGet("/list", ListAsync).RequireScope(Scopes.ReadInAppNotification, adminOnly: false);
-
-        group.MapGet("/status", async (ClaimsPrincipal user, NotificationService notifications, CancellationToken ct) =>
-                TypedResults.Ok(new { count = await notifications.CountUnopenedAsync(user.Id(), ct) }))
+        group.MapGet("/list", ListAsync)
+            .WithName("ListInAppNotifications")
+            .WithSummary("The caller's notifications, newest first, optionally only UNOPENED or OPENED ones.")
             .RequireScope(Scopes.ReadInAppNotification, adminOnly: false);
 
-        group.MapPost("/open", OpenAsync).RequireScope(Scopes.WriteInAppNotification, adminOnly: false);
+        group.MapGet("/status", StatusAsync)
+            .WithName("GetInAppNotificationStatus")
+            .WithSummary("How many of the caller's notifications are unopened.")
+            .RequireScope(Scopes.ReadInAppNotification, adminOnly: false);
 
-        group.MapPut("/all-statuses-open", async (HttpContext context, NotificationService notifications,
-                IActivityRecorder recorder, CancellationToken ct) =>
-            {
-                var userId = context.User.Id();
-                await notifications.OpenAllAsync(userId, ct);
-                await recorder.RecordAsync(new ActivityEntry(SupportedActions.InAppNotificationAllStatusesOpen)
-                {
-                    UserId = userId,
-                    Username = context.User.Identity?.Name,
-                    Ip = context.Connection.RemoteIpAddress?.ToString(),
-                    Endpoint = context.Request.Path,
-                }, ct);
-                return TypedResults.Ok(new { });
-            })
+        group.MapPost("/open", OpenAsync)
+            .WithName("OpenInAppNotification")
+            .WithSummary("Marks one of the caller's notifications opened and returns it.")
+            .RequireScope(Scopes.WriteInAppNotification, adminOnly: false);
+
+        group.MapPut("/all-statuses-open", OpenAllAsync)
+            .WithName("OpenAllInAppNotifications")
+            .WithSummary("Marks every notification of the caller opened.")
             .RequireScope(Scopes.WriteInAppNotification, adminOnly: false);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(string? limit, string? offset, string? status, ClaimsPrincipal user,
-        NotificationFeed feed, CancellationToken ct)
+    private static async Task<Results<Ok<PaginationResult<NotificationDocument>>, BadRequest<ApiErrorEnvelope>>> ListAsync(
+        string? limit, string? offset, string? status, ClaimsPrincipal user, NotificationFeed feed, CancellationToken ct)
     {
         var errors = new List<ApiError>();
-        var pageSize = ParseInt(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
-        var skip = ParseInt(offset, "offset", 0, 0, int.MaxValue, errors);
+        if (!Limit.TryParse(limit, out var pageSize))
+        {
+            errors.Add(new ApiError(Limit.RangeMessage, ApiErrorCodes.ValidationFailed, Limit.Name));
+        }
+        if (!Offset.TryParse(offset, out var skip))
+        {
+            errors.Add(new ApiError(Offset.RangeMessage, ApiErrorCodes.ValidationFailed, Offset.Name));
+        }
         if (status is not null && status is not (InAppNotificationStatus.Unopened or InAppNotificationStatus.Opened))
         {
             errors.Add(new ApiError($"status must be {InAppNotificationStatus.Unopened} or {InAppNotificationStatus.Opened}",
@@ -65,24 +71,24 @@ public static class NotificationEndpoints
             page.Items.Select(e => NotificationDocument.From(e, owner)).ToList(), page.TotalCount, skip, pageSize));
     }
 
-    private static async Task<IResult> OpenAsync(HttpRequest request, ClaimsPrincipal user, NotificationService notifications,
-        NotificationFeed feed, CancellationToken ct)
+    private static async Task<Ok<NotificationStatusResponse>> StatusAsync(ClaimsPrincipal user, NotificationService notifications,
+        CancellationToken ct) =>
+        TypedResults.Ok(new NotificationStatusResponse(await notifications.CountUnopenedAsync(user.Id(), ct)));
+
+    private static async Task<Results<Ok<OpenedNotificationResponse>, BadRequest<ApiErrorEnvelope>, NotFound<ApiErrorEnvelope>>> OpenAsync(
+        HttpRequest request, ClaimsPrincipal user, NotificationService notifications, NotificationFeed feed, CancellationToken ct)
     {
-        Guid id;
-        try
+        using var body = await ApiJson.ReadBodyAsync(request, ct);
+        if (body is null)
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (body.RootElement.ValueKind != JsonValueKind.Object
-                || !body.RootElement.TryGetProperty("id", out var idProperty)
-                || idProperty.ValueKind != JsonValueKind.String
-                || !Guid.TryParse(idProperty.GetString(), out id))
-            {
-                return ApiResults.Validation("id is required and must be a notification id", "id");
-            }
+            return ApiResults.Validation(ApiJson.MalformedBody);
         }
-        catch (JsonException)
+        if (body.RootElement.ValueKind != JsonValueKind.Object
+            || !body.RootElement.TryGetProperty("id", out var idProperty)
+            || idProperty.ValueKind != JsonValueKind.String
+            || !Guid.TryParse(idProperty.GetString(), out var id))
         {
-            return ApiResults.Validation("Malformed JSON body");
+            return ApiResults.Validation("id is required and must be a notification id", "id");
         }
 
         var userId = user.Id();
@@ -93,26 +99,23 @@ public static class NotificationEndpoints
         var entry = await feed.FindAsync(userId, id, ct);
         return entry is null
             ? ApiResults.NotFound("Notification not found")
-            : TypedResults.Ok(new { notification = NotificationDocument.From(entry, Owner(user)) });
+            : TypedResults.Ok(new OpenedNotificationResponse(NotificationDocument.From(entry, Owner(user))));
+    }
+
+    private static async Task<Ok<EmptyResponse>> OpenAllAsync(HttpContext context, NotificationService notifications,
+        IActivityRecorder recorder, CancellationToken ct)
+    {
+        var userId = context.User.Id();
+        await notifications.OpenAllAsync(userId, ct);
+        await recorder.RecordAsync(new ActivityEntry(SupportedActions.InAppNotificationAllStatusesOpen)
+        {
+            UserId = userId,
+            Username = context.User.Identity?.Name,
+            Ip = context.Connection.RemoteIpAddress?.ToString(),
+            Endpoint = context.Request.Path,
+        }, ct);
+        return TypedResults.Ok(new EmptyResponse());
     }
 
     private static UserReferenceDocument Owner(ClaimsPrincipal user) => new(user.Id(), user.Identity?.Name);
-
-    private static int ParseInt(string? raw, string param, int fallback, int min, int max, List<ApiError> errors)
-    {
-        if (raw is null)
-        {
-            return fallback;
-        }
-        if (int.TryParse(raw, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors.Add(new ApiError(max == int.MaxValue
-                ? $"{param} must be an integer of at least {min}"
-                : $"{param} must be an integer from {min} to {max}",
-            ApiErrorCodes.ValidationFailed, param));
-        return fallback;
-    }
 }

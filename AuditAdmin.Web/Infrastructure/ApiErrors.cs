@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AuditAdmin.Web.Infrastructure;
 
@@ -10,11 +11,16 @@ public sealed record ApiError(
     [property: JsonPropertyName("args")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Args = null);
 
 /// <summary>The body of every /_api/v3 error: {"errors":[...]}.</summary>
-public sealed record ApiErrorEnvelope([property: JsonPropertyName("errors")] IReadOnlyList<ApiError> Errors);
+public sealed record ApiErrorEnvelope([property: JsonPropertyName("errors")] IReadOnlyList<ApiError> Errors)
+{
+    public static ApiErrorEnvelope Of(string code, string message, string? param = null, object? args = null) =>
+        new([new ApiError(message, code, param, args)]);
+}
 
 public static class ApiErrorCodes
 {
     public const string ValidationFailed = "validation_failed";
+    public const string PayloadTooLarge = "payload_too_large";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
@@ -23,26 +29,38 @@ public static class ApiErrorCodes
     public const string InvalidCsrfToken = "invalid_csrf_token";
 }
 
+/// <summary>
+/// The envelope as typed results. The framework's own types are used where one exists for the status (400, 404, 409,
+/// 500), so the OpenAPI document sees the status and the envelope schema from the handler's signature.
+/// </summary>
 public static class ApiResults
 {
-    public static IResult Error(int statusCode, string code, string message, string? param = null, object? args = null) =>
-        TypedResults.Json(new ApiErrorEnvelope([new ApiError(message, code, param, args)]), statusCode: statusCode);
+    public static JsonHttpResult<ApiErrorEnvelope> Error(int statusCode, string code, string message, string? param = null,
+        object? args = null) =>
+        TypedResults.Json(ApiErrorEnvelope.Of(code, message, param, args), statusCode: statusCode);
 
-    public static IResult Validation(string message, string? param = null) =>
-        Error(StatusCodes.Status400BadRequest, ApiErrorCodes.ValidationFailed, message, param);
+    public static BadRequest<ApiErrorEnvelope> Validation(string message, string? param = null) =>
+        TypedResults.BadRequest(ApiErrorEnvelope.Of(ApiErrorCodes.ValidationFailed, message, param));
 
-    public static IResult Validation(IReadOnlyList<ApiError> errors) =>
-        TypedResults.Json(new ApiErrorEnvelope(errors), statusCode: StatusCodes.Status400BadRequest);
+    public static BadRequest<ApiErrorEnvelope> Validation(IReadOnlyList<ApiError> errors) =>
+        TypedResults.BadRequest(new ApiErrorEnvelope(errors));
 
-    public static IResult NotFound(string message = "Not found") =>
-        Error(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, message);
+    public static NotFound<ApiErrorEnvelope> NotFound(string message) =>
+        TypedResults.NotFound(ApiErrorEnvelope.Of(ApiErrorCodes.NotFound, message));
 
-    public static IResult AuditLogDisabled() =>
+    public static Conflict<ApiErrorEnvelope> Conflict(string code, string message, object? args = null) =>
+        TypedResults.Conflict(ApiErrorEnvelope.Of(code, message, args: args));
+
+    public static InternalServerError<ApiErrorEnvelope> InternalError(string code, string message) =>
+        TypedResults.InternalServerError(ApiErrorEnvelope.Of(code, message));
+
+    public static JsonHttpResult<ApiErrorEnvelope> AuditLogDisabled() =>
         Error(StatusCodes.Status405MethodNotAllowed, ApiErrorCodes.AuditLogDisabled, "The audit log is not enabled");
 
     public static Task WriteAsync(HttpContext context, int statusCode, string code, string message) =>
         Error(statusCode, code, message).ExecuteAsync(context);
 
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/_api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/_api", StringComparison.OrdinalIgnoreCase);
 }

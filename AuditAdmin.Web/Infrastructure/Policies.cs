@@ -54,8 +54,12 @@ internal sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequir
 
 public static class ApiAuthorizationExtensions
 {
-    /// <summary>Requires the scope (for tokens) and, unless <paramref name="adminOnly"/> is false, the Admin role.</summary>
+    /// <summary>
+    /// Requires the scope (for tokens) and, unless <paramref name="adminOnly"/> is false, the Admin role; documents the
+    /// 401 and 403 envelopes that <see cref="ApiAuthorizationResultHandler"/> writes.
+    /// </summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope, bool adminOnly = true)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Policies.Scope(scope, adminOnly));
+        builder.RequireAuthorization(Policies.Scope(scope, adminOnly))
+            .ProducesApiError(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 }

@@ -51,18 +51,12 @@ public sealed class ExportDownloads(
     {
         var attachmentIds = jobs.Where(j => j.Status == ExportStatus.Completed && j.AttachmentId is not null)
             .Select(j => j.AttachmentId!.Value).Distinct().ToList();
-        HashSet<Guid> present = [];
-        if (attachmentIds.Count > 0)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            present = [.. await db.Attachments.AsNoTracking().Where(a => attachmentIds.Contains(a.Id)).Select(a => a.Id)
-                .ToListAsync(cancellationToken)];
-        }
+        var present = await attachments.FindExistingAsync(attachmentIds, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return jobs.DistinctBy(j => j.Id).ToDictionary(j => j.Id, j => StateOf(j, present, now));
     }
 
-    private ExportDownloadState StateOf(AuditLogBulkExportJob job, HashSet<Guid> presentAttachments, DateTime now)
+    private ExportDownloadState StateOf(AuditLogBulkExportJob job, IReadOnlySet<Guid> presentAttachments, DateTime now)
     {
         if (job is not { Status: ExportStatus.Completed, CompletedAt: { } completedAt })
         {

@@ -14,6 +14,17 @@ public sealed class AttachmentService(IDbContextFactory<AuditAdminDbContext> dbF
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.CreatorId == userId, cancellationToken);
     }
 
+    /// <summary>Those of <paramref name="attachmentIds"/> that still have a row (cleanup removes rows it has deleted the file of).</summary>
+    public async Task<IReadOnlySet<Guid>> FindExistingAsync(IReadOnlyCollection<Guid> attachmentIds, CancellationToken cancellationToken)
+    {
+        if (attachmentIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Attachments.Where(a => attachmentIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     public Task<Stream?> OpenReadAsync(Attachment attachment, CancellationToken cancellationToken) =>
         storage.OpenReadAsync(attachment.FileName, cancellationToken);
 

@@ -12,8 +12,6 @@ public interface IFileStorage
     /// <summary>The stored file, or null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
-    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
-
     /// <summary>Removes the file; nothing happens when there is none.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 

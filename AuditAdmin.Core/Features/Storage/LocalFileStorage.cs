@@ -42,8 +42,6 @@ public sealed class LocalFileStorage(IOptions<StorageOptions> options) : IFileSt
         }
     }
 
-    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
-
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         File.Delete(PathOf(key));

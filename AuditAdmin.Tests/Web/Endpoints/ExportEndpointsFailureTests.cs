@@ -20,6 +20,18 @@ public sealed class ExportEndpointsFailureTests
     }
 
     [Fact]
+    public async Task Get_ShouldStillListTheCallersJobs_WhenTheAuditLogIsOff()
+    {
+        await using var factory = AuditAdminFactory.With(("AuditLog:Enabled", "false"));
+        var (_, client) = await AdminClientAsync(factory);
+
+        using var response = await client.GetAsync(ApiPath, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await JsonAsync(response)).GetProperty("jobs").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Post_ShouldReturn500FailedToExport_WithoutDetails_WhenTheJobCannotBeStored()
     {
         await using var factory = AuditAdminFactory.With(("Export:ParallelExecLimit", "0"));

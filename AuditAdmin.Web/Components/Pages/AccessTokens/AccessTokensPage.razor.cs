@@ -1,9 +1,7 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.AccessTokens;
@@ -15,14 +13,6 @@ public sealed partial class AccessTokensPage
     private CurrentUserInfo? _viewer;
     private CreatedAccessToken? _created;
     private DateTime _now;
-
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
-    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IActivityRecorder Recorder { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

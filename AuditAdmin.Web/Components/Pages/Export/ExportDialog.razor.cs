@@ -1,9 +1,7 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Export;
@@ -23,27 +21,6 @@ public sealed partial class ExportDialog
     /// <summary>The audit log page's current filter; the dialog edits its own copy.</summary>
     [Parameter]
     public ActivityFilter InitialFilter { get; set; } = ActivityFilter.None;
-
-    [Inject]
-    private ExportService Exports { get; set; } = default!;
-
-    [Inject]
-    private AvailableActions AuditLog { get; set; } = default!;
-
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<ExportResource> Text { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ExportDialog> Logger { get; set; } = default!;
 
     private bool NoActionSelected => _filter.Actions is { Count: 0 };
 
@@ -73,7 +50,7 @@ public sealed partial class ExportDialog
             {
                 // The page that opens the dialog is admin-only and hidden while the audit log is off; this is the backstop.
                 Logger.LogWarning("Export refused in the dialog: admin {IsAdmin}, audit log enabled {Enabled}", viewer.IsAdmin, AuditLog.Enabled);
-                Snackbar.Add(Text["ExportDialog_Failed"], Severity.Error);
+                Snackbar.Add(L["ExportDialog_Failed"], Severity.Error);
                 return;
             }
             var filters = ExportFilters.FromActivityFilter(_filter, viewer.TimeZone);
@@ -88,19 +65,19 @@ public sealed partial class ExportDialog
             }
             if (result is ExportRequestResult.Accepted accepted)
             {
-                Snackbar.Add(Text[accepted.Restarted ? "ExportDialog_Restarted" : "ExportDialog_Requested"], Severity.Success);
+                Snackbar.Add(L[accepted.Restarted ? "ExportDialog_Restarted" : "ExportDialog_Requested"], Severity.Success);
                 Dialog.Close(DialogResult.Ok(accepted.JobId));
             }
             else
             {
                 // The restarted duplicate finished between the two requests: the caller can simply ask again.
-                Snackbar.Add(Text["ExportDialog_Failed"], Severity.Warning);
+                Snackbar.Add(L["ExportDialog_Failed"], Severity.Warning);
             }
         }
         catch (Exception ex)
         {
             Logger.LogError(ex, "Export request failed");
-            Snackbar.Add(Text["ExportDialog_Failed"], Severity.Error);
+            Snackbar.Add(L["ExportDialog_Failed"], Severity.Error);
         }
         finally
         {
@@ -114,7 +91,7 @@ public sealed partial class ExportDialog
         {
             { d => d.StartedAt, duplicate.CreatedAt },
         };
-        var reference = await Dialogs.ShowAsync<DuplicateExportConfirmDialog>(Text["DuplicateExport_Title"], parameters,
+        var reference = await Dialogs.ShowAsync<DuplicateExportConfirmDialog>(L["DuplicateExport_Title"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         var answer = await reference.Result;
         return answer is { Canceled: false };

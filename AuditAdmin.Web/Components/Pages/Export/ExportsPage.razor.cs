@@ -1,14 +1,8 @@
-using AuditAdmin.Core.Data;
-using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Components.Shared.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Export;
@@ -19,33 +13,6 @@ public sealed partial class ExportsPage
     private CurrentUserInfo _viewer = CurrentUserInfo.From(new System.Security.Claims.ClaimsPrincipal());
     private IReadOnlyList<ExportRow>? _rows;
     private IDisposable? _subscription;
-
-    [Inject]
-    private ExportService Exports { get; set; } = default!;
-
-    [Inject]
-    private ExportDownloads Downloads { get; set; } = default!;
-
-    [Inject]
-    private NotificationBroadcaster Broadcaster { get; set; } = default!;
-
-    [Inject]
-    private AvailableActions AuditLog { get; set; } = default!;
-
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<ActionLabels> ActionLabels { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ExportsPage> Logger { get; set; } = default!;
 
     /// <param name="Filters">Null when the stored filters cannot be read.</param>
     private sealed record ExportRow(AuditLogBulkExportJob Job, ExportFilters? Filters, ExportDownloadState Download);

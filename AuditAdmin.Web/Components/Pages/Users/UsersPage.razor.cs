@@ -1,8 +1,6 @@
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Resources;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Pages.Users;
@@ -14,13 +12,6 @@ public sealed partial class UsersPage
     private MudDataGrid<UserSummary> _grid = default!;
     private CurrentUserInfo? _viewer;
     private string? _search;
-
-    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
-    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
-    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private UserAdminMessages Messages { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _viewer = await CurrentUser.GetAsync();
 

@@ -19,9 +19,6 @@ public sealed partial class ActionSelector
     private bool _initialized;
     private bool _open;
 
-    [Inject]
-    private AvailableActions AvailableActions { get; set; } = default!;
-
     /// <summary>The selected actions; null means "all available actions" (no filter).</summary>
     [Parameter]
     public IReadOnlyList<string>? Value { get; set; }
@@ -33,9 +30,6 @@ public sealed partial class ActionSelector
     /// <summary>Prevents changes.</summary>
     [Parameter]
     public bool Disabled { get; set; }
-
-    /// <summary>Stored action values offered, in display order. Defaults to the searchable actions of the configuration.</summary>
-    public IReadOnlyList<string> Available => _available;
 
     protected override void OnParametersSet()
     {

@@ -1,4 +1,3 @@
-using AuditAdmin.Core.Features.Activities;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,9 +11,6 @@ public sealed partial class UsernamePicker
 {
     private MudAutocomplete<string> _autocomplete = default!;
     private string? _pending;
-
-    [Inject]
-    private ActivityQueryService Queries { get; set; } = default!;
 
     /// <summary>The selected usernames, in the order they were picked. Empty means "no username filter".</summary>
     [Parameter]

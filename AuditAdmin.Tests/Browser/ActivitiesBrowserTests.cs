@@ -6,7 +6,7 @@ using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 namespace AuditAdmin.Tests.Browser;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ActivitiesBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private static readonly DateTime At = DateTime.UtcNow.AddHours(-2);
 
@@ -78,7 +78,7 @@ public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task AuditLog_ShouldShowKoreanActionLabels_ForAKoreanAdmin()
+    public async Task ActivitiesPage_ShouldShowKoreanActionLabels_ForAKoreanAdmin()
     {
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -88,6 +88,6 @@ public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetim
 
         await Assertions.Expect(page.Locator("[data-testid=cell-action]")).ToHaveTextAsync(["로그아웃", "페이지 생성"]);
         await Assertions.Expect(page.Locator("[data-testid=audit-log-summary]")).ToHaveTextAsync("전체 2개 중 1 – 2");
-        await Assertions.Expect(page.Locator("h4").First).ToHaveTextAsync("감사 로그");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("감사 로그");
     }
 }

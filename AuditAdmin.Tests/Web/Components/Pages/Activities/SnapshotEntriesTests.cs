@@ -1,6 +1,6 @@
-using AuditAdmin.Web.Components.Pages.AuditLog;
+using AuditAdmin.Web.Components.Pages.Activities;
 
-namespace AuditAdmin.Tests.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Tests.Web.Components.Pages.Activities;
 
 public sealed class SnapshotEntriesTests
 {

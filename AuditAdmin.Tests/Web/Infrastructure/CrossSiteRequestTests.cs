@@ -3,7 +3,7 @@ using System.Text.Json;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Web.Api;
+namespace AuditAdmin.Tests.Web.Infrastructure;
 
 /// <summary>A cookie session cannot be ridden by another site's form or script to change state through the API.</summary>
 public sealed class CrossSiteRequestTests(AuditAdminFactory factory) : IClassFixture<AuditAdminFactory>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AuditAdmin.Core.Features.Activities;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>
 /// The audit log view as query-string values, so a filtered page can be bookmarked and shared:
@@ -10,7 +10,7 @@ namespace AuditAdmin.Web.Components.Pages.AuditLog;
 /// Lists are comma-separated; a comma or backslash inside a name is escaped with a backslash.
 /// An absent <c>actions</c> means every action; an empty one (<c>actions=</c>) means none.
 /// </summary>
-public sealed record AuditLogQuery(ActivityFilter Filter, int Page, int PageSize)
+public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int PageSize)
 {
     public const string UsersKey = "users";
     public const string ActionsKey = "actions";
@@ -24,7 +24,7 @@ public sealed record AuditLogQuery(ActivityFilter Filter, int Page, int PageSize
     public static readonly int[] PageSizes = [10, 25, 50, 100];
 
     /// <summary>Reads the query values leniently: anything malformed falls back to "no filter" or the default.</summary>
-    public static AuditLogQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size)
+    public static ActivitiesPageQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size)
     {
         var names = SplitList(users);
         var filter = new ActivityFilter
@@ -34,7 +34,7 @@ public sealed record AuditLogQuery(ActivityFilter Filter, int Page, int PageSize
             StartDate = ParseDate(from),
             EndDate = ParseDate(to),
         };
-        return new AuditLogQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize);
+        return new ActivitiesPageQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize);
     }
 
     /// <summary>Query parameters for NavigationManager.GetUriWithQueryParameters; defaults are left out (null removes a key).</summary>

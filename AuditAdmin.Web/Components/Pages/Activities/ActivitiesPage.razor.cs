@@ -5,54 +5,42 @@ using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>
 /// The audit log: filters, export, a paged table and the settings panel. The URL holds the filter and the page,
 /// and is the only source of them: a change is written to the URL and read back in OnParametersSet.
 /// </summary>
-public sealed partial class AuditLogPage
+public sealed partial class ActivitiesPage
 {
-    private AuditLogQuery _query = AuditLogQuery.Parse(null, null, null, null, null, null);
+    private ActivitiesPageQuery _query = ActivitiesPageQuery.Parse(null, null, null, null, null, null);
     private CurrentUserInfo? _reader;
     private ActivityTable? _table;
     private bool _showSettings;
 
-    [Inject]
-    private AvailableActions AvailableActions { get; set; } = default!;
-
-    [Inject]
-    private CurrentUser CurrentUser { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [SupplyParameterFromQuery(Name = AuditLogQuery.UsersKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.UsersKey)]
     public string? Users { get; set; }
 
-    [SupplyParameterFromQuery(Name = AuditLogQuery.ActionsKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.ActionsKey)]
     public string? Actions { get; set; }
 
-    [SupplyParameterFromQuery(Name = AuditLogQuery.FromKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.FromKey)]
     public string? From { get; set; }
 
-    [SupplyParameterFromQuery(Name = AuditLogQuery.ToKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.ToKey)]
     public string? To { get; set; }
 
-    [SupplyParameterFromQuery(Name = AuditLogQuery.PageKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.PageKey)]
     public int? Page { get; set; }
 
-    [SupplyParameterFromQuery(Name = AuditLogQuery.SizeKey)]
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.SizeKey)]
     public int? Size { get; set; }
 
     protected override async Task OnInitializedAsync() => _reader = await CurrentUser.GetAsync();
 
     protected override void OnParametersSet()
     {
-        var query = AuditLogQuery.Parse(Users, Actions, From, To, Page, Size);
+        var query = ActivitiesPageQuery.Parse(Users, Actions, From, To, Page, Size);
         // Keep the same filter instance while its value is unchanged, so children do not see a change.
         _query = ActivityFilterEquality.Same(query.Filter, _query.Filter) ? query with { Filter = _query.Filter } : query;
     }
@@ -62,7 +50,7 @@ public sealed partial class AuditLogPage
     private void OnPagingChanged((int PageIndex, int PageSize) paging) =>
         Navigate(_query with { Page = paging.PageIndex + 1, PageSize = paging.PageSize });
 
-    private void Navigate(AuditLogQuery query)
+    private void Navigate(ActivitiesPageQuery query)
     {
         var uri = Navigation.GetUriWithQueryParameters(query.ToParameters());
         if (!string.Equals(uri, Navigation.Uri, StringComparison.Ordinal))

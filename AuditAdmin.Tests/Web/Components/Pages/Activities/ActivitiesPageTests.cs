@@ -1,7 +1,7 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Tests.TestInfrastructure;
-using AuditAdmin.Web.Components.Pages.AuditLog;
+using AuditAdmin.Web.Components.Pages.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 
-namespace AuditAdmin.Tests.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Tests.Web.Components.Pages.Activities;
 
-public sealed class AuditLogPageTests : IAsyncLifetime
+public sealed class ActivitiesPageTests : IAsyncLifetime
 {
     private static readonly IReadOnlyList<string> SearchableByDefault =
         AvailableActions.WithCustody(AvailableActions.Compute(new AuditLogOptions(), includeEssential: false));
@@ -28,19 +28,20 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     private MudTestContext NewContext(Action<AuditLogOptions>? configure = null) => new(configureServices: services =>
     {
         Over(_database, configure)(services);
+        services.AddSingleton<ActivityRetention>();
         services.AddAuthorizationCore();
         services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
         services.AddScoped<CurrentUser>();
     });
 
-    private static async Task<IRenderedComponent<AuditLogPage>> RenderLoadedAsync(MudTestContext ctx,
+    private static async Task<IRenderedComponent<ActivitiesPage>> RenderLoadedAsync(MudTestContext ctx,
         IRenderedComponent<MudBlazor.MudPopoverProvider>? popovers = null)
     {
         if (popovers is null)
         {
             ctx.RenderProviders();
         }
-        var cut = ctx.Render<AuditLogPage>();
+        var cut = ctx.Render<ActivitiesPage>();
         // The summary is set as the page arrives, the rows a render later: wait for both.
         await cut.WaitForAssertionAsync(() =>
         {
@@ -51,12 +52,12 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuditLogPage_ShouldExplainHowToEnableIt_WhenTheAuditLogIsDisabled()
+    public async Task ActivitiesPage_ShouldExplainHowToEnableIt_WhenTheAuditLogIsDisabled()
     {
         await using var ctx = NewContext(o => o.Enabled = false);
         ctx.RenderProviders();
 
-        var cut = ctx.Render<AuditLogPage>();
+        var cut = ctx.Render<ActivitiesPage>();
 
         var explanation = cut.Find("[data-testid=audit-log-disabled]").TextContent;
         Assert.Contains("AuditLog:Enabled=true", explanation, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuditLogPage_ShouldShowTheNewestTenRows_AndTheSummary()
+    public async Task ActivitiesPage_ShouldShowTheNewestTenRows_AndTheSummary()
     {
         await _database.SeedAsync(Enumerable.Range(0, 12)
             .Select(i => Row($"user{i:00}", SupportedActions.PageCreate, Start.AddMinutes(i))).ToArray());
@@ -82,7 +83,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuditLogPage_ShouldApplyTheFilterAndPageFromTheQueryString()
+    public async Task ActivitiesPage_ShouldApplyTheFilterAndPageFromTheQueryString()
     {
         await _database.SeedAsync(
             Row("alice", SupportedActions.PageCreate, Start),
@@ -123,14 +124,14 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuditLogPage_ShouldMatchNothing_WhenTheUrlSelectsNoAction()
+    public async Task ActivitiesPage_ShouldMatchNothing_WhenTheUrlSelectsNoAction()
     {
         await _database.SeedAsync(Row("alice", SupportedActions.PageCreate, Start));
         await using var ctx = NewContext();
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("admin/audit-log?actions=");
         ctx.RenderProviders();
 
-        var cut = ctx.Render<AuditLogPage>();
+        var cut = ctx.Render<ActivitiesPage>();
 
         await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("[data-testid=audit-log-empty]")), MudTestContext.QueryTimeout);
         Assert.Equal("0 – 0 of 0", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim());
@@ -160,7 +161,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     {
         await using var ctx = NewContext();
         ctx.RenderProviders();
-        var cut = ctx.Render<AuditLogPage>();
+        var cut = ctx.Render<ActivitiesPage>();
 
         await cut.Find("[data-testid=audit-log-settings-toggle]").ClickAsync();
 
@@ -186,7 +187,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         }
         await using var ctx = NewContext(o => o.ActivityExpirationSeconds = 90_061);
         ctx.RenderProviders();
-        var cut = ctx.Render<AuditLogPage>();
+        var cut = ctx.Render<ActivitiesPage>();
 
         await cut.Find("[data-testid=audit-log-settings-toggle]").ClickAsync();
 

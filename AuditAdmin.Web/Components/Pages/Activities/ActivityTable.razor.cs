@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>
 /// One page of the audit log from <see cref="ActivityQueryService"/> (server-side paging), newest first,
@@ -18,15 +18,6 @@ public sealed partial class ActivityTable
     private ActivityFilter? _loadedFilter;
     private bool _reloadPending;
     private (int First, int Last, int Total) _range;
-
-    [Inject]
-    private ActivityQueryService Queries { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     /// <summary>Which rows to show.</summary>
     [Parameter, EditorRequired]
@@ -42,7 +33,7 @@ public sealed partial class ActivityTable
 
     /// <summary>Rows per page.</summary>
     [Parameter]
-    public int PageSize { get; set; } = AuditLogQuery.DefaultPageSize;
+    public int PageSize { get; set; } = ActivitiesPageQuery.DefaultPageSize;
 
     /// <summary>Raised when the reader changes page or page size in the pager.</summary>
     [Parameter]

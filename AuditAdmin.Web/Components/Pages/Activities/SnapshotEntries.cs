@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>Turns an activity's snapshot (a small JSON object) into key/value pairs for display.</summary>
 public static class SnapshotEntries

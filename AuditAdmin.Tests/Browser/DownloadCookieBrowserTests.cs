@@ -2,9 +2,10 @@ using System.Text.Json;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Tests.Features.Export;
 using AuditAdmin.Tests.TestInfrastructure;
+using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.Playwright;
 
-namespace AuditAdmin.Tests.Web.Endpoints;
+namespace AuditAdmin.Tests.Browser;
 
 /// <summary>The browser's cookie session can request an export and download its zip; another signed-in admin cannot.</summary>
 [Collection(BrowserTestGroup.Name)]

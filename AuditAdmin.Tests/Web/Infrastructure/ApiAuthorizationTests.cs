@@ -5,7 +5,7 @@ using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AuditAdmin.Tests.Web.Api;
+namespace AuditAdmin.Tests.Web.Infrastructure;
 
 /// <summary>Who may call the API with which token, against two real endpoints: one admin-only, one for any user.</summary>
 public sealed class ApiAuthorizationTests(AuditAdminFactory factory) : IClassFixture<AuditAdminFactory>

@@ -1,29 +1,16 @@
-using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>Read-only view of the audit log configuration and of the retention job's last run.</summary>
-public sealed partial class AuditLogSettingsPanel
+public sealed partial class ActivitySettingsPanel
 {
     private AuditLogOptions _options = new();
     private IReadOnlyList<string> _available = [];
-    private MaintenanceRun? _lastRetention;
+    private ActivityRetentionStatus? _lastRetention;
     private bool _listOpen;
-
-    [Inject]
-    private IOptionsMonitor<AuditLogOptions> Options { get; set; } = default!;
-
-    [Inject]
-    private AvailableActions AvailableActions { get; set; } = default!;
-
-    [Inject]
-    private IDbContextFactory<AuditAdminDbContext> DbFactory { get; set; } = default!;
 
     /// <summary>The reader, for the time zone of the last run.</summary>
     [Parameter]
@@ -35,8 +22,6 @@ public sealed partial class AuditLogSettingsPanel
     {
         _options = Options.CurrentValue;
         _available = AvailableActions.Get(includeEssential: false);
-        await using var db = await DbFactory.CreateDbContextAsync();
-        _lastRetention = await db.MaintenanceRuns.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Name == MaintenanceTasks.ActivityRetention);
+        _lastRetention = await Retention.GetLastRunAsync(CancellationToken.None);
     }
 }

@@ -1,13 +1,13 @@
-using AuditAdmin.Web.Components.Pages.AuditLog;
+using AuditAdmin.Web.Components.Pages.Activities;
 
-namespace AuditAdmin.Tests.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Tests.Web.Components.Pages.Activities;
 
-public sealed class AuditLogQueryTests
+public sealed class ActivitiesPageQueryTests
 {
     [Fact]
     public void Parse_ShouldReadEveryFilterValue()
     {
-        var query = AuditLogQuery.Parse("alice,bob", "PAGE_CREATE,PAGE_DELETE", "2026-01-01", "2026-01-31", 3, 25);
+        var query = ActivitiesPageQuery.Parse("alice,bob", "PAGE_CREATE,PAGE_DELETE", "2026-01-01", "2026-01-31", 3, 25);
 
         Assert.Equal(["alice", "bob"], query.Filter.Usernames!);
         Assert.Equal(["PAGE_CREATE", "PAGE_DELETE"], query.Filter.Actions!);
@@ -20,7 +20,7 @@ public sealed class AuditLogQueryTests
     [Fact]
     public void Parse_ShouldFallBackToDefaults_WhenValuesAreMissingOrMalformed()
     {
-        var query = AuditLogQuery.Parse(null, null, "01/02/2026", "tomorrow", -4, 7);
+        var query = ActivitiesPageQuery.Parse(null, null, "01/02/2026", "tomorrow", -4, 7);
 
         Assert.Null(query.Filter.Usernames);
         Assert.Null(query.Filter.Actions);
@@ -33,7 +33,7 @@ public sealed class AuditLogQueryTests
     [Fact]
     public void Parse_ShouldReadAnEmptyActionListAsMatchingNothing()
     {
-        var query = AuditLogQuery.Parse(null, "", null, null, null, null);
+        var query = ActivitiesPageQuery.Parse(null, "", null, null, null, null);
 
         Assert.NotNull(query.Filter.Actions);
         Assert.Empty(query.Filter.Actions!);
@@ -46,15 +46,15 @@ public sealed class AuditLogQueryTests
     [InlineData(@"trailing\")]
     public void UsernameList_ShouldRoundTrip_WhateverTheNameContains(string name)
     {
-        var joined = AuditLogQuery.JoinList(["alice", name]);
+        var joined = ActivitiesPageQuery.JoinList(["alice", name]);
 
-        Assert.Equal(["alice", name], AuditLogQuery.SplitList(joined));
+        Assert.Equal(["alice", name], ActivitiesPageQuery.SplitList(joined));
     }
 
     [Fact]
     public void ToParameters_ShouldLeaveDefaultsOut()
     {
-        var parameters = AuditLogQuery.Parse(null, null, null, null, null, null).ToParameters();
+        var parameters = ActivitiesPageQuery.Parse(null, null, null, null, null, null).ToParameters();
 
         Assert.All(parameters.Values, Assert.Null);
     }
@@ -62,10 +62,10 @@ public sealed class AuditLogQueryTests
     [Fact]
     public void ToParameters_ShouldWriteWhatParseReads()
     {
-        var original = AuditLogQuery.Parse("alice,bob", "", "2026-01-01", "2026-01-31", 2, 50);
+        var original = ActivitiesPageQuery.Parse("alice,bob", "", "2026-01-01", "2026-01-31", 2, 50);
 
         var p = original.ToParameters();
-        var again = AuditLogQuery.Parse((string?)p["users"], (string?)p["actions"], (string?)p["from"], (string?)p["to"], (int?)p["page"], (int?)p["size"]);
+        var again = ActivitiesPageQuery.Parse((string?)p["users"], (string?)p["actions"], (string?)p["from"], (string?)p["to"], (int?)p["page"], (int?)p["size"]);
 
         Assert.Equal("alice,bob", p["users"]);
         Assert.Equal("", p["actions"]);

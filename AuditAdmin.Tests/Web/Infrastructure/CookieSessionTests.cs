@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AuditAdmin.Tests.Web.Api;
+namespace AuditAdmin.Tests.Web.Infrastructure;
 
 /// <summary>
 /// A signed-in session follows changes made by an admin: deactivation ends it, a revoked role stops working.

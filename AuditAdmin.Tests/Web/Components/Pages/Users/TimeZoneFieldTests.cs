@@ -2,7 +2,7 @@ using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Users;
 using Bunit;
 
-namespace AuditAdmin.Tests.Web.Pages.Users;
+namespace AuditAdmin.Tests.Web.Components.Pages.Users;
 
 public sealed class TimeZoneFieldTests
 {

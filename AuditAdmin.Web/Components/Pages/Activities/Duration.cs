@@ -1,7 +1,7 @@
 using AuditAdmin.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace AuditAdmin.Web.Components.Pages.AuditLog;
+namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>A number of seconds as a reader would say it: "30 days", "1 day 6 hours".</summary>
 public static class Duration

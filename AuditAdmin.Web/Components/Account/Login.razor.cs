@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+
+namespace AuditAdmin.Web.Components.Account;
+
+/// <summary>The sign-in form (static rendering: signing in needs the HTTP response).</summary>
+public sealed partial class Login
+{
+    private string? _error;
+
+    [CascadingParameter]
+    private HttpContext HttpContext { get; set; } = default!;
+
+    [SupplyParameterFromForm]
+    private LoginInput Input { get; set; } = default!;
+
+    [SupplyParameterFromQuery]
+    private string? ReturnUrl { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Input ??= new();
+        if (HttpMethods.IsGet(HttpContext.Request.Method))
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        }
+    }
+
+    private async Task SignInAsync()
+    {
+        var user = await UserManager.FindByNameAsync(Input.UserName) ?? await UserManager.FindByEmailAsync(Input.UserName);
+        if (user is null || !user.IsActive)
+        {
+            await RecordAsync(SupportedActions.UserLoginFailure, user, Input.UserName);
+            _error = L["Login_Failed"];
+            return;
+        }
+
+        var result = await SignInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            await RecordAsync(SupportedActions.UserLoginFailure, user, user.UserName);
+            _error = result.IsLockedOut ? L["Login_LockedOut"] : L["Login_Failed"];
+            return;
+        }
+
+        if (user.TimeZone is null && UserTime.TryNormalizeIanaId(Input.TimeZone, out var zone))
+        {
+            // First sign-in: adopt the browser's zone until the user chooses another. The cookie issued above
+            // lacks it, and this request is not authenticated yet (no refresh possible): issue the cookie again.
+            user.TimeZone = zone;
+            await UserManager.UpdateAsync(user);
+            await SignInManager.SignInAsync(user, Input.RememberMe);
+        }
+        await RecordAsync(SupportedActions.UserLoginWithLocal, user, user.UserName);
+        Logger.LogInformation("User {UserId} signed in", user.Id);
+        Navigation.NavigateTo(IsLocal(ReturnUrl) ? ReturnUrl! : "/", forceLoad: true);
+    }
+
+    private Task RecordAsync(string action, AppUser? user, string? username) =>
+        Recorder.RecordAsync(new ActivityEntry(action)
+        {
+            UserId = user?.Id,
+            Username = username,
+            Ip = HttpContext.Connection.RemoteIpAddress?.ToString(),
+            Endpoint = HttpContext.Request.Path,
+        });
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private sealed class LoginInput
+    {
+        [Required, StringLength(256)]
+        public string UserName { get; set; } = "";
+
+        [Required, StringLength(256)]
+        public string Password { get; set; } = "";
+
+        [StringLength(64)]
+        public string? TimeZone { get; set; }
+
+        public bool RememberMe { get; set; }
+    }
+}
