@@ -8,13 +8,14 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 /// <summary>The real activity services of Core over a test database, for components under bUnit.</summary>
 public static class ActivityComponentServices
 {
-    /// <summary>Registers the database, AuditLogOptions, AvailableActions and ActivityQueryService (pass to MudTestContext).</summary>
+    /// <summary>Registers the database, AuditLogOptions, AvailableActions, ActivityQueryService and the recorder (pass to MudTestContext).</summary>
     public static Action<IServiceCollection> Over(SqliteTestDatabase database, Action<AuditLogOptions>? configure = null) => services =>
     {
         services.AddSingleton<IDbContextFactory<AuditAdminDbContext>>(database);
         services.AddOptions<AuditLogOptions>().Configure(o => configure?.Invoke(o));
         services.AddSingleton<AvailableActions>();
         services.AddSingleton<ActivityQueryService>();
+        services.AddSingleton<IActivityRecorder, ActivityRecorder>();
     };
 
     /// <summary>Inserts rows as an ingesting system would; Id and defaults are filled by the database.</summary>
