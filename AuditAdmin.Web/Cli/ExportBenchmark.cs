@@ -4,6 +4,7 @@ using AuditAdmin.Core;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 

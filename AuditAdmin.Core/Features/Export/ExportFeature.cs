@@ -1,3 +1,7 @@
+using AuditAdmin.Core.Features.Export.Cleanup;
+using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Export.Request;
+using AuditAdmin.Core.Features.Export.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,7 +9,7 @@ using Quartz;
 
 namespace AuditAdmin.Core.Features.Export;
 
-public static class ExportFeature
+internal static class ExportFeature
 {
     public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
     {
@@ -16,20 +20,25 @@ public static class ExportFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton<ExportService>();
+        // Request
+        services.AddSingleton(ExportService.Create);
+        services.AddSingleton<ExportJobActivity>();
+        services.AddSingleton<ExportDownloads>();
+        // Scheduling
         services.AddSingleton<IExportJobTrigger, QuartzExportJobTrigger>();
         services.AddSingleton<ExportRunRegistry>();
         services.AddSingleton<ExportDispatcher>();
-        services.AddSingleton<ExportWorkDirectory>();
-        services.AddSingleton<ExportJobStore>();
-        services.AddSingleton<ExportNotifier>();
-        services.AddSingleton<ExportResume>();
-        services.AddSingleton<ExportStage>();
-        services.AddSingleton<ZipUploader>();
-        services.AddSingleton<ExportExpiry>();
+        // Pipeline
         services.AddSingleton<ExportRunner>();
+        services.AddSingleton<ExportJobTransitions>();
+        services.AddSingleton<ExportResume>();
+        services.AddSingleton<ExportingStage>();
+        services.AddSingleton<ZipUploader>();
+        services.AddSingleton<ExportWorkDirectory>();
+        services.AddSingleton<ExportNotifier>();
+        services.AddSingleton<ExportExpiry>();
+        // Cleanup
         services.AddSingleton<ExportCleanup>();
-        services.AddSingleton<ExportDownloads>();
         return builder;
     }
 

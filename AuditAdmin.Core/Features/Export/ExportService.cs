@@ -1,7 +1,10 @@
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export.Request;
+using AuditAdmin.Core.Features.Export.Scheduling;
 using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Core.Features.Export;
@@ -10,14 +13,35 @@ namespace AuditAdmin.Core.Features.Export;
 public sealed record RequestOrigin(string? Ip, string? Endpoint);
 
 /// <summary>Requests exports and reads a user's own jobs.</summary>
-public sealed class ExportService(
-    IDbContextFactory<AuditAdminDbContext> dbFactory,
-    IExportJobTrigger trigger,
-    IActivityRecorder recorder,
-    NotificationBroadcaster broadcaster,
-    TimeProvider clock,
-    ILogger<ExportService> logger)
+public sealed class ExportService
 {
+    private readonly IDbContextFactory<AuditAdminDbContext> _dbFactory;
+    private readonly IExportJobTrigger _trigger;
+    private readonly ExportJobActivity _activity;
+    private readonly NotificationBroadcaster _broadcaster;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ExportService> _logger;
+
+    // Internal: its collaborators are the feature's internals. The container builds it through Create.
+    internal ExportService(IDbContextFactory<AuditAdminDbContext> dbFactory, IExportJobTrigger trigger, ExportJobActivity activity,
+        NotificationBroadcaster broadcaster, TimeProvider clock, ILogger<ExportService> logger)
+    {
+        _dbFactory = dbFactory;
+        _trigger = trigger;
+        _activity = activity;
+        _broadcaster = broadcaster;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    internal static ExportService Create(IServiceProvider services) => new(
+        services.GetRequiredService<IDbContextFactory<AuditAdminDbContext>>(),
+        services.GetRequiredService<IExportJobTrigger>(),
+        services.GetRequiredService<ExportJobActivity>(),
+        services.GetRequiredService<NotificationBroadcaster>(),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<ExportService>>());
+
     /// <summary>
     /// The request activity. None of the catalog's actions names "audit-log export requested"; an admin creating an
     /// archive of the site's data is the closest, and, being a Large-group action, it is recorded only where the
@@ -75,7 +99,7 @@ public sealed class ExportService(
 
     public async Task<IReadOnlyList<AuditLogBulkExportJob>> ListJobsAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking().Where(j => j.UserId == userId)
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(200).ToListAsync(cancellationToken);
     }
@@ -83,16 +107,16 @@ public sealed class ExportService(
     /// <summary>One of the user's jobs; null for a job of anyone else.</summary>
     public async Task<AuditLogBulkExportJob?> FindJobAsync(string userId, Guid jobId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
     }
 
     private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         var job = new AuditLogBulkExportJob
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(_clock.GetUtcNow()),
             UserId = userId,
             Filters = canonical.Json,
             FilterHash = canonical.Hash,
@@ -100,7 +124,7 @@ public sealed class ExportService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         db.AuditLogBulkExportJobs.Add(job);
         try
         {
@@ -115,7 +139,7 @@ public sealed class ExportService(
 
     private async Task<AuditLogBulkExportJob?> FindInProgressAsync(string userId, string filterHash, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking()
             .Where(j => j.UserId == userId && j.FilterHash == filterHash && ExportStatus.InProgress.Contains(j.Status))
             .FirstOrDefaultAsync(cancellationToken);
@@ -123,8 +147,8 @@ public sealed class ExportService(
 
     private async Task<bool> FlagRestartAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs
             .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.RestartFlag, true).SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
@@ -134,28 +158,15 @@ public sealed class ExportService(
     {
         try
         {
-            await trigger.TriggerAsync(jobId, cancellationToken);
+            await _trigger.TriggerAsync(jobId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The job is stored; the periodic sweep starts it if the scheduler could not be reached now.
-            logger.LogWarning(ex, "Could not trigger export job {JobId} at once", jobId);
+            _logger.LogWarning(ex, "Could not trigger export job {JobId} at once", jobId);
         }
 
-        string? username;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            username = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
-        }
-        await recorder.RecordAsync(new ActivityEntry(RequestAction)
-        {
-            UserId = userId,
-            Username = username,
-            TargetModel = TargetModel,
-            Target = jobId.ToString(),
-            Ip = origin?.Ip,
-            Endpoint = origin?.Endpoint,
-        }, cancellationToken);
-        await broadcaster.PublishAsync(userId);
+        await _activity.RecordAsync(userId, jobId, RequestAction, origin, cancellationToken);
+        await _broadcaster.PublishAsync(userId);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.Features.Export;
 using AuditAdmin.Tests.TestInfrastructure;
