@@ -22,6 +22,13 @@ public sealed class AuditLogBulkExportJob
     public long LastExportedId { get; set; }
 
     public long TotalExportedCount { get; set; }
+
+    /// <summary>
+    /// Finished files saved together with <see cref="LastExportedId"/>: a file numbered this or higher was written by
+    /// a run that stopped before saving it, and is written again on resume.
+    /// </summary>
+    public int ExportedFileCount { get; set; }
+
     public bool RestartFlag { get; set; }
     public Guid? AttachmentId { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -1,7 +1,9 @@
 using AuditAdmin.Core.Features.Export.Cleanup;
+using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Features.Export.Scheduling;
+using AuditAdmin.Core.Features.Export.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +39,12 @@ internal static class ExportFeature
         services.AddSingleton<ExportWorkDirectory>();
         services.AddSingleton<ExportNotifier>();
         services.AddSingleton<ExportExpiry>();
+        // Sources
+        services.AddSingleton<ExportRecordSources>();
+        services.AddSingleton<NativeSqliteProbe>();
+        // Formats: one line each
+        services.AddSingleton<ExportFormats>();
+        services.AddSingleton<IExportFormat, JsonExportFormat>();
         // Cleanup
         services.AddSingleton<ExportCleanup>();
         return builder;

@@ -41,5 +41,12 @@ public sealed class ExportOptions
     [Range(10, 604_800)]
     public int CleanupIntervalSeconds { get; set; } = 900;
 
+    /// <summary>
+    /// On SQLite, read the export's rows through direct calls into the engine rather than the portable data reader
+    /// (docs/decisions/0001-native-sqlite-export-reader.md has the figures). Used only when the loaded SQLite library
+    /// is the expected one; off forces the portable reader.
+    /// </summary>
+    public bool NativeSqliteReader { get; set; } = true;
+
     internal const string DefaultWorkDirectoryName = "export-work";
 }

@@ -112,6 +112,9 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ExportedFileCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("FilterHash")
                         .IsRequired()
                         .HasMaxLength(64)

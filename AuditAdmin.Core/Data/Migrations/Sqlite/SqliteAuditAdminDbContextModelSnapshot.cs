@@ -105,6 +105,9 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExportedFileCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FilterHash")
                         .IsRequired()
                         .HasMaxLength(64)

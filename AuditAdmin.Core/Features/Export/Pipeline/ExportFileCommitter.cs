@@ -4,7 +4,7 @@ namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
 /// Commits an export's finished files in order on a background task: flush to disk, rename into place, then save the
-/// cursor (last id and count) — so the cursor never gets ahead of the files, as the resume requires. Committed files
+/// cursor (last id, record count and file count) — so the cursor never gets ahead of the files, as the resume requires. Committed files
 /// go on to the zip being built. The exporter keeps reading meanwhile; at most a couple of files wait in line.
 /// </summary>
 internal sealed class ExportFileCommitter : IAsyncDisposable
@@ -33,12 +33,15 @@ internal sealed class ExportFileCommitter : IAsyncDisposable
     /// <summary>True once the job moved on (restart, expiry, removal) or a commit failed: stop exporting.</summary>
     public bool Stopped => _superseded || Volatile.Read(ref _error) is not null;
 
-    /// <summary>Queues a finished file whose last record is <paramref name="lastId"/> and that brings the count to <paramref name="total"/>.</summary>
-    public async ValueTask EnqueueAsync(ExportFileWriter file, long lastId, long total, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a finished file whose last record is <paramref name="lastId"/> and that brings the record count to
+    /// <paramref name="total"/> and the file count to <paramref name="files"/>.
+    /// </summary>
+    public async ValueTask EnqueueAsync(ExportFileWriter file, long lastId, long total, int files, CancellationToken cancellationToken)
     {
         try
         {
-            await _queue.Writer.WriteAsync(new Pending(file, lastId, total), cancellationToken);
+            await _queue.Writer.WriteAsync(new Pending(file, lastId, total, files), cancellationToken);
         }
         catch (ChannelClosedException)
         {
@@ -66,7 +69,7 @@ internal sealed class ExportFileCommitter : IAsyncDisposable
 
     private async Task CommitAllAsync()
     {
-        await foreach (var (file, lastId, total) in _queue.Reader.ReadAllAsync())
+        await foreach (var (file, lastId, total, files) in _queue.Reader.ReadAllAsync())
         {
             if (Stopped)
             {
@@ -77,7 +80,7 @@ internal sealed class ExportFileCommitter : IAsyncDisposable
             {
                 await file.CommitAsync();
                 _zip?.Add(file.Path);
-                if (!await _transitions.SaveProgressAsync(_jobId, lastId, total, CancellationToken.None))
+                if (!await _transitions.SaveProgressAsync(_jobId, new ExportCursor(lastId, total, files), CancellationToken.None))
                 {
                     _superseded = true;
                 }
@@ -90,5 +93,5 @@ internal sealed class ExportFileCommitter : IAsyncDisposable
         }
     }
 
-    private readonly record struct Pending(ExportFileWriter File, long LastId, long Total);
+    private readonly record struct Pending(ExportFileWriter File, long LastId, long Total, int Files);
 }

@@ -1,32 +1,22 @@
-using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Sources;
 
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
-/// One JSON file of an export: a JSON array written to a temporary name, then made durable (flushed to disk) and
-/// renamed into place. A crash therefore leaves either a finished file or a temporary one that the resume deletes.
+/// One data file of an export, in the job's format: written to a temporary name, then made durable (flushed to disk)
+/// and renamed into place. A crash therefore leaves either a finished file or a temporary one that the resume deletes.
 /// Writing (<see cref="Write"/>, <see cref="Finish"/>) and committing (<see cref="CommitAsync"/>) may happen on
 /// different threads, so the exporter goes on reading while the previous file reaches the disk.
 /// </summary>
 internal sealed class ExportFileWriter : IAsyncDisposable
 {
-    private const int FlushThreshold = 64 * 1024;
-
-    /// <summary>
-    /// A data file, not HTML: only what JSON requires is escaped, so names in any script stay readable, as in the
-    /// JSON.stringify output of GROWI's export.
-    /// </summary>
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly FileStream _stream;
-    private readonly Utf8JsonWriter _writer;
+    private readonly IExportRecordWriter _records;
     private readonly string _tempPath;
     private bool _committed;
 
-    private ExportFileWriter(string path)
+    private ExportFileWriter(string path, IExportFormat format)
     {
         Path = path;
         _tempPath = path + ExportWorkDirectory.TempSuffix;
@@ -35,47 +25,36 @@ internal sealed class ExportFileWriter : IAsyncDisposable
             Mode = FileMode.Create,
             Access = FileAccess.Write,
             Share = FileShare.None,
-            // Utf8JsonWriter already batches into 64 KB writes; a second buffer would only copy.
+            // The format's writer batches into large writes; a second buffer would only copy.
             BufferSize = 0,
         });
-        _writer = new Utf8JsonWriter(_stream, WriterOptions);
-        _writer.WriteStartArray();
+        _records = format.Start(_stream);
     }
 
     public string Path { get; }
     public int Count { get; private set; }
 
-    public static ExportFileWriter Create(string directory, Guid jobId, int index)
+    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format)
     {
         Directory.CreateDirectory(directory);
-        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index)));
+        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)), format);
     }
 
-    /// <summary>Appends the source's current record; returns its id.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public long Write(ExportRecordSource source)
+    /// <summary>Appends the row's record.</summary>
+    public void Write(IExportRow row)
     {
-        var id = source.Write(_writer);
+        _records.Write(row);
         Count++;
-        if (_writer.BytesPending >= FlushThreshold)
-        {
-            _writer.Flush();
-        }
-        return id;
     }
 
-    /// <summary>Closes the array and hands the bytes to the operating system.</summary>
-    public void Finish()
-    {
-        _writer.WriteEndArray();
-        _writer.Flush();
-    }
+    /// <summary>Writes the format's footer and hands the bytes to the operating system.</summary>
+    public void Finish() => _records.Finish();
 
     /// <summary>Forces the finished file to disk and gives it its final name.</summary>
     public async Task CommitAsync()
     {
+        await _records.DisposeAsync();
         _stream.Flush(flushToDisk: true);
-        await _writer.DisposeAsync();
         await _stream.DisposeAsync();
         File.Move(_tempPath, Path, overwrite: true);
         _committed = true;
@@ -87,7 +66,7 @@ internal sealed class ExportFileWriter : IAsyncDisposable
         {
             return;
         }
-        await _writer.DisposeAsync();
+        await _records.DisposeAsync();
         await _stream.DisposeAsync();
         File.Delete(_tempPath);
     }

@@ -17,13 +17,14 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
         return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
     }
 
-    /// <summary>Saves the resume cursor after a file is safely on disk.</summary>
-    public Task<bool> SaveProgressAsync(Guid jobId, long lastExportedId, long totalExportedCount, CancellationToken cancellationToken)
+    /// <summary>Saves the resume cursor, in one update, after its last file is safely on disk.</summary>
+    public Task<bool> SaveProgressAsync(Guid jobId, ExportCursor cursor, CancellationToken cancellationToken)
     {
         var now = Now;
         return UpdateAsync(jobId, ExportStatus.Exporting, s => s
-            .SetProperty(j => j.LastExportedId, lastExportedId)
-            .SetProperty(j => j.TotalExportedCount, totalExportedCount)
+            .SetProperty(j => j.LastExportedId, cursor.LastExportedId)
+            .SetProperty(j => j.TotalExportedCount, cursor.TotalExportedCount)
+            .SetProperty(j => j.ExportedFileCount, cursor.ExportedFileCount)
             .SetProperty(j => j.UpdatedAt, now), cancellationToken);
     }
 
@@ -56,6 +57,7 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
                 .SetProperty(j => j.Status, ExportStatus.Exporting)
                 .SetProperty(j => j.LastExportedId, 0L)
                 .SetProperty(j => j.TotalExportedCount, 0L)
+                .SetProperty(j => j.ExportedFileCount, 0)
                 .SetProperty(j => j.RestartFlag, false)
                 .SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
     }
@@ -67,6 +69,7 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
         return UpdateAsync(jobId, ExportStatus.Exporting, s => s
             .SetProperty(j => j.LastExportedId, 0L)
             .SetProperty(j => j.TotalExportedCount, 0L)
+            .SetProperty(j => j.ExportedFileCount, 0)
             .SetProperty(j => j.UpdatedAt, now), cancellationToken);
     }
 

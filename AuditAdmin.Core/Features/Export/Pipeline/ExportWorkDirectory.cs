@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
-/// <summary>The per-job folders in which exports write their JSON files before they are zipped.</summary>
+/// <summary>The per-job folders in which exports write their data files before they are zipped.</summary>
 internal sealed class ExportWorkDirectory(IOptions<ExportOptions> options, ILogger<ExportWorkDirectory> logger)
 {
     public const string TempSuffix = ".tmp";
@@ -14,10 +14,13 @@ internal sealed class ExportWorkDirectory(IOptions<ExportOptions> options, ILogg
 
     public string For(Guid jobId) => Path.Combine(Root, jobId.ToString("N"));
 
-    public static string FileName(Guid jobId, int index) =>
-        $"audit-logs-{jobId}-{index.ToString("00", CultureInfo.InvariantCulture)}.json";
+    private static string FilePrefix(Guid jobId) => $"audit-logs-{jobId}-";
 
-    /// <summary>The job's finished files (not temporary ones), by index.</summary>
+    /// <summary>"audit-logs-&lt;jobId&gt;-&lt;NN&gt;.&lt;extension&gt;": NN is the file's index, at least two digits.</summary>
+    public static string FileName(Guid jobId, int index, string extension) =>
+        $"{FilePrefix(jobId)}{index.ToString("00", CultureInfo.InvariantCulture)}.{extension}";
+
+    /// <summary>The job's finished data files (not temporary ones), whatever their format, by index.</summary>
     public IReadOnlyList<(int Index, string Path)> ListFiles(Guid jobId)
     {
         var dir = For(jobId);
@@ -25,12 +28,17 @@ internal sealed class ExportWorkDirectory(IOptions<ExportOptions> options, ILogg
         {
             return [];
         }
-        var prefix = $"audit-logs-{jobId}-";
+        var prefix = FilePrefix(jobId);
         var files = new List<(int, string)>();
-        foreach (var path in Directory.EnumerateFiles(dir, prefix + "*.json"))
+        foreach (var path in Directory.EnumerateFiles(dir, prefix + "*"))
         {
             var name = Path.GetFileName(path);
-            var number = name[prefix.Length..^".json".Length];
+            var dot = name.IndexOf('.', prefix.Length);
+            if (dot < 0 || dot == name.Length - 1 || name.EndsWith(TempSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var number = name[prefix.Length..dot];
             if (number.Length >= 2 && number.All(char.IsAsciiDigit)
                 && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {

@@ -1,4 +1,5 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,8 @@ internal enum ExportingOutcome
 }
 
 /// <summary>
-/// The exporting stage: streams the matching activities, in ascending id after the saved cursor, into JSON files of
-/// Export:MaxLogsPerFile records, and saves the cursor after each file is on disk. Resuming after a crash neither
+/// The exporting stage: streams the matching activities, in ascending id after the saved cursor, into files of
+/// Export:MaxLogsPerFile records in the job's format, and saves the cursor after each file is on disk. Resuming after a crash neither
 /// repeats nor skips a record (see <see cref="ExportResume"/>). Each finished file is handed to the zip being built
 /// alongside, when there is one.
 /// </summary>
@@ -27,6 +28,8 @@ internal sealed class ExportingStage(
     IDbContextFactory<AuditAdminDbContext> dbFactory,
     ExportJobTransitions transitions,
     ExportResume resume,
+    ExportRecordSources sources,
+    ExportFormats formats,
     ExportWorkDirectory work,
     ExportNotifier notifier,
     IOptionsMonitor<ExportOptions> options,
@@ -36,6 +39,7 @@ internal sealed class ExportingStage(
 
     public async Task<ExportingOutcome> RunAsync(AuditLogBulkExportJob job, StreamingZip? zip, CancellationToken cancellationToken)
     {
+        var format = formats.For(job.Format);
         if (await resume.PrepareAsync(job, cancellationToken) is not { } start)
         {
             return ExportingOutcome.Superseded;
@@ -52,15 +56,16 @@ internal sealed class ExportingStage(
         var lastProgress = clock.GetTimestamp();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var source = await ExportRecordSource.OpenAsync(db, filters, lastId, cancellationToken);
+        await using var source = await sources.OpenAsync(db, filters, lastId, cancellationToken);
         await using var committer = new ExportFileCommitter(transitions, job.Id, zip);
         ExportFileWriter? file = null;
         try
         {
             while (await source.ReadAsync(cancellationToken))
             {
-                file ??= ExportFileWriter.Create(directory, job.Id, index);
-                lastId = file.Write(source);
+                file ??= ExportFileWriter.Create(directory, job.Id, index, format);
+                file.Write(source);
+                lastId = source.Id;
                 if (file.Count < maxPerFile)
                 {
                     continue;
@@ -101,7 +106,7 @@ internal sealed class ExportingStage(
             finished.Finish();
             total += finished.Count;
             index++;
-            await committer.EnqueueAsync(finished, lastId, total, cancellationToken);
+            await committer.EnqueueAsync(finished, lastId, total, index, cancellationToken);
         }
     }
 }

@@ -11,23 +11,6 @@ namespace AuditAdmin.Core.Features.Export.Sources;
 /// </summary>
 internal static class ExportActivityQuery
 {
-    /// <summary>Column order of <see cref="Build"/>'s projection, read by ordinal in the hot loop.</summary>
-    public static class Column
-    {
-        public const int Id = 0;
-        public const int UserId = 1;
-        public const int Username = 2;
-        public const int Ip = 3;
-        public const int Endpoint = 4;
-        public const int TargetModel = 5;
-        public const int Target = 6;
-        public const int EventModel = 7;
-        public const int Event = 8;
-        public const int Action = 9;
-        public const int Snapshot = 10;
-        public const int CreatedAt = 11;
-    }
-
     public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId)
     {
         var query = activities.Where(a => a.Id > afterId);
@@ -52,7 +35,7 @@ internal static class ExportActivityQuery
 
     /// <summary>
     /// The export's query as a provider command, so it is read with a forward-only data reader: no entity
-    /// materialisation, no change tracking, one row in memory at a time.
+    /// materialisation, no change tracking, one row in memory at a time. Columns come in <see cref="ExportColumn"/> order.
     /// </summary>
     public static System.Data.Common.DbCommand Build(AuditAdminDbContext db, ExportFilters filters, long afterId) =>
         Filter(db.Activities.AsNoTracking(), filters, afterId)

@@ -7,7 +7,7 @@ namespace AuditAdmin.Tests.Features.Export.Pipeline;
 
 /// <summary>
 /// Crash states of the exporting stage (MaxLogsPerFile = 10, 25 records) and restarts: the finished zip always holds
-/// every matching record exactly once.
+/// every matching record exactly once. The resume goes by the file count saved with the cursor, not by the files' content.
 /// </summary>
 public sealed class ExportResumeTests : IAsyncLifetime
 {
@@ -28,7 +28,7 @@ public sealed class ExportResumeTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ExportStage_ShouldSaveCursorAndCount_AndLeaveTheJobExporting()
+    public async Task ExportingStage_ShouldSaveCursorAndCounts_AndLeaveTheJobExporting()
     {
         var jobId = await _pipeline.RequestAsync();
 
@@ -39,6 +39,7 @@ public sealed class ExportResumeTests : IAsyncLifetime
         Assert.Equal(ExportStatus.Exporting, job.Status);
         Assert.Equal(_ids[^1], job.LastExportedId);
         Assert.Equal(25, job.TotalExportedCount);
+        Assert.Equal(3, job.ExportedFileCount);
         Assert.Equal([0, 1, 2], _host.Get<ExportWorkDirectory>().ListFiles(jobId).Select(f => f.Index));
     }
 
@@ -83,6 +84,39 @@ public sealed class ExportResumeTests : IAsyncLifetime
 
         Assert.Equal(_ids, (await _pipeline.ZipAsync(jobId)).Ids);
         Assert.Equal(25, (await _host.JobAsync(jobId)).TotalExportedCount);
+    }
+
+    [Fact]
+    public async Task Run_ShouldStartOver_WhenAFileBelowTheSavedCountIsMissing()
+    {
+        var jobId = await ExportThenCrashAsync(savedFiles: 2, keepFileBeyondCursor: false);
+        MarkFile(jobId, 1);
+        File.Delete(FilePath(jobId, 0));
+
+        await _pipeline.RunAsync(jobId);
+
+        var zip = await _pipeline.ZipAsync(jobId);
+        Assert.Equal(_ids, zip.Ids);
+        Assert.DoesNotContain(zip.Records, r => r.GetProperty("username").GetString() == "kept-from-before-the-crash");
+        var job = await _host.JobAsync(jobId);
+        Assert.Equal((25L, 3), (job.TotalExportedCount, job.ExportedFileCount));
+    }
+
+    [Fact]
+    public async Task Run_ShouldStartOver_WhenTheCursorWasSavedWithoutAFileCount()
+    {
+        // A job saved by a version that kept no file count: its files cannot be matched to the cursor.
+        var jobId = await ExportThenCrashAsync(savedFiles: 2, keepFileBeyondCursor: false);
+        MarkFile(jobId, 0);
+        await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.ExportedFileCount, 0), Ct));
+
+        await _pipeline.RunAsync(jobId);
+
+        var zip = await _pipeline.ZipAsync(jobId);
+        Assert.Equal(_ids, zip.Ids);
+        Assert.Equal(3, zip.EntryNames.Count);
+        Assert.DoesNotContain(zip.Records, r => r.GetProperty("username").GetString() == "kept-from-before-the-crash");
     }
 
     [Fact]
@@ -158,12 +192,13 @@ public sealed class ExportResumeTests : IAsyncLifetime
         var jobId = await _pipeline.RequestAsync();
         await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, ExportStatus.Uploading).SetProperty(j => j.LastExportedId, 99L)
-            .SetProperty(j => j.TotalExportedCount, 42L).SetProperty(j => j.RestartFlag, true), Ct));
+            .SetProperty(j => j.TotalExportedCount, 42L).SetProperty(j => j.ExportedFileCount, 5).SetProperty(j => j.RestartFlag, true), Ct));
 
         Assert.True(await _host.Get<ExportJobTransitions>().ResetForRestartAsync(jobId, Ct));
 
         var job = await _host.JobAsync(jobId);
-        Assert.Equal((ExportStatus.Exporting, 0L, 0L, false), (job.Status, job.LastExportedId, job.TotalExportedCount, job.RestartFlag));
+        Assert.Equal((ExportStatus.Exporting, 0L, 0L, 0, false),
+            (job.Status, job.LastExportedId, job.TotalExportedCount, job.ExportedFileCount, job.RestartFlag));
     }
 
     /// <summary>Exports everything, then rewinds the job to the state a crash after <paramref name="savedFiles"/> files leaves.</summary>
@@ -178,11 +213,12 @@ public sealed class ExportResumeTests : IAsyncLifetime
         }
         var cursor = _ids[savedFiles * 10 - 1];
         await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.LastExportedId, cursor).SetProperty(j => j.TotalExportedCount, savedFiles * 10L), Ct));
+            .SetProperty(j => j.LastExportedId, cursor).SetProperty(j => j.TotalExportedCount, savedFiles * 10L)
+            .SetProperty(j => j.ExportedFileCount, savedFiles), Ct));
         return jobId;
     }
 
-    private string FilePath(Guid jobId, int index) => Path.Combine(_pipeline.WorkFolder(jobId), ExportWorkDirectory.FileName(jobId, index));
+    private string FilePath(Guid jobId, int index) => Path.Combine(_pipeline.WorkFolder(jobId), ExportWorkDirectory.FileName(jobId, index, "json"));
 
     /// <summary>Changes one username in a finished file, to tell afterwards whether the file was kept or rewritten.</summary>
     private void MarkFile(Guid jobId, int index)

@@ -1,13 +1,21 @@
 using System.Text.Json;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Export.Sources;
+using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AuditAdmin.Tests.Features.Export.Sources;
 
-/// <summary>The SQLite fast path and the portable data-reader path write byte-identical files, whatever the rows hold.</summary>
+/// <summary>
+/// The SQLite fast path and the portable data-reader path write byte-identical files, whatever the rows hold; the
+/// setting Export:NativeSqliteReader and the library probe decide between them.
+/// </summary>
 public sealed class ExportRecordSourceTests : IAsyncLifetime
 {
     private ExportTestHost _host = default!;
@@ -50,15 +58,16 @@ public sealed class ExportRecordSourceTests : IAsyncLifetime
     [Theory]
     [InlineData(0)]
     [InlineData(17)]
-    public async Task NativeAndPortablePaths_ShouldWriteTheSameBytes(long afterId)
+    public async Task NativeSqliteReaderSetting_ShouldChooseTheSource_AndBothShouldWriteTheSameBytes(long afterId)
     {
         var filters = new ExportFilters { DateFrom = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
 
-        var native = await WriteAsync(filters, afterId, allowNative: true);
-        var portable = await WriteAsync(filters, afterId, allowNative: false);
+        var native = await WriteAsync(_host.Get<ExportRecordSources>(), filters, afterId);
+        SetNativeSqliteReader(false);
+        var portable = await WriteAsync(_host.Get<ExportRecordSources>(), filters, afterId);
 
-        Assert.Equal("SqliteRecordSource", native.Source);
-        Assert.Equal("DataReaderRecordSource", portable.Source);
+        Assert.Equal(nameof(SqliteRecordSource), native.Source);
+        Assert.Equal(nameof(DataReaderRecordSource), portable.Source);
         Assert.Equal(Convert.ToHexString(portable.Bytes), Convert.ToHexString(native.Bytes));
         using var document = JsonDocument.Parse(native.Bytes);
         Assert.Equal(await _host.QueryAsync(db => db.Activities.Where(a => a.Id > afterId).OrderBy(a => a.Id).Select(a => a.Id)),
@@ -68,9 +77,11 @@ public sealed class ExportRecordSourceTests : IAsyncLifetime
     [Fact]
     public async Task Records_ShouldKeepEveryValue_AndAlwaysHoldASnapshotObject()
     {
-        var native = await WriteAsync(new ExportFilters { Usernames = ["名前 \"quoted\" back\\slash <tag> & 'x' + \u0001 \u2028"] }, 0, true);
-        var all = await WriteAsync(new ExportFilters { DateFrom = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }, 0, true);
+        var sources = _host.Get<ExportRecordSources>();
+        var native = await WriteAsync(sources, new ExportFilters { Usernames = ["名前 \"quoted\" back\\slash <tag> & 'x' + \u0001 \u2028"] }, 0);
+        var all = await WriteAsync(sources, new ExportFilters { DateFrom = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }, 0);
 
+        Assert.Equal(nameof(SqliteRecordSource), all.Source);
         var text = System.Text.Encoding.UTF8.GetString(native.Bytes);
         Assert.Contains("名前 \\\"quoted\\\" back\\\\slash <tag> & 'x' + \\u0001", text, StringComparison.Ordinal);
         var records = JsonDocument.Parse(all.Bytes).RootElement.EnumerateArray().ToList();
@@ -89,12 +100,58 @@ public sealed class ExportRecordSourceTests : IAsyncLifetime
         Assert.Equal("2026-03-01T10:00:00.0000000Z", records[6].GetProperty("createdAt").GetString());
     }
 
-    private async Task<(string Source, byte[] Bytes)> WriteAsync(ExportFilters filters, long afterId, bool allowNative)
+    [Fact]
+    public void NativeSqliteProbe_ShouldAcceptTheLibraryTheSqliteBundleLoaded()
+    {
+        var logger = new ListLogger<NativeSqliteProbe>();
+
+        Assert.True(new NativeSqliteProbe(logger).IsUsable);
+        Assert.DoesNotContain(logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task OpenAsync_ShouldUseThePortableSourceAndLogWhyOnce_WhenTheLoadedLibraryIsNotTheExpectedOne()
+    {
+        var logger = new ListLogger<NativeSqliteProbe>();
+        var sources = new ExportRecordSources(_host.Get<IOptionsMonitor<ExportOptions>>(), new NativeSqliteProbe(logger, () => "e_sqlcipher"));
+        var filters = new ExportFilters();
+
+        var first = await WriteAsync(sources, filters, 0);
+        var second = await WriteAsync(sources, filters, 0);
+        var native = await WriteAsync(_host.Get<ExportRecordSources>(), filters, 0);
+
+        Assert.Equal([nameof(DataReaderRecordSource), nameof(DataReaderRecordSource)], new[] { first.Source, second.Source });
+        Assert.Equal(Convert.ToHexString(native.Bytes), Convert.ToHexString(first.Bytes));
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("'e_sqlcipher'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NativeSqliteProbe_ShouldRefuseAndSayWhy_WhenSqlitePclRawHasNoProviderToAsk()
+    {
+        var logger = new ListLogger<NativeSqliteProbe>();
+
+        var probe = new NativeSqliteProbe(logger, () => throw new InvalidOperationException("no provider set"));
+
+        Assert.False(probe.IsUsable);
+        Assert.False(probe.IsUsable);
+        Assert.Contains("no provider set", Assert.Single(logger.Entries).Message, StringComparison.Ordinal);
+    }
+
+    private void SetNativeSqliteReader(bool on)
+    {
+        var configuration = (IConfigurationRoot)_host.Get<IConfiguration>();
+        configuration["Export:NativeSqliteReader"] = on ? "true" : "false";
+        configuration.Reload();
+    }
+
+    private async Task<(string Source, byte[] Bytes)> WriteAsync(ExportRecordSources sources, ExportFilters filters, long afterId)
     {
         var directory = Path.Combine(_host.DataDirectory, Guid.NewGuid().ToString("N"));
         await using var db = await _host.DbFactory.CreateDbContextAsync();
-        await using var source = await ExportRecordSource.OpenAsync(db, filters, afterId, CancellationToken.None, allowNative);
-        await using var file = ExportFileWriter.Create(directory, Guid.Empty, 0);
+        await using var source = await sources.OpenAsync(db, filters, afterId, CancellationToken.None);
+        await using var file = ExportFileWriter.Create(directory, Guid.Empty, 0, _host.Get<ExportFormats>().For("json"));
         while (await source.ReadAsync(CancellationToken.None))
         {
             file.Write(source);
