@@ -14,13 +14,16 @@ internal static class ExportActivityQuery
     public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId)
     {
         var query = activities.Where(a => a.Id > afterId);
+        // Each list goes as one parameter (a JSON array: OPENJSON on SQL Server, json_each on SQLite). EF Core 10 would
+        // otherwise send a parameter per value, and a thousand usernames plus the catalog's actions is a different
+        // plan for every list length, close to SQL Server's limit of 2,100 parameters.
         if (filters.Usernames is { Count: > 0 } usernames)
         {
-            query = query.Where(a => usernames.Contains(a.Username!));
+            query = query.Where(a => EF.Parameter(usernames).Contains(a.Username!));
         }
         if (filters.Actions is { Count: > 0 } actions)
         {
-            query = query.Where(a => actions.Contains(a.Action));
+            query = query.Where(a => EF.Parameter(actions).Contains(a.Action));
         }
         if (filters.DateFrom is { } from)
         {

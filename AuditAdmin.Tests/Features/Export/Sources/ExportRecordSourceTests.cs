@@ -81,7 +81,7 @@ public sealed class ExportRecordSourceTests : IAsyncLifetime
         var native = await WriteAsync(sources, new ExportFilters { Usernames = ["名前 \"quoted\" back\\slash <tag> & 'x' + \u0001 \u2028"] }, 0);
         var all = await WriteAsync(sources, new ExportFilters { DateFrom = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }, 0);
 
-        Assert.Equal(nameof(SqliteRecordSource), all.Source);
+        Assert.Equal([nameof(SqliteRecordSource), nameof(SqliteRecordSource)], new[] { native.Source, all.Source });
         var text = System.Text.Encoding.UTF8.GetString(native.Bytes);
         Assert.Contains("名前 \\\"quoted\\\" back\\\\slash <tag> & 'x' + \\u0001", text, StringComparison.Ordinal);
         var records = JsonDocument.Parse(all.Bytes).RootElement.EnumerateArray().ToList();
