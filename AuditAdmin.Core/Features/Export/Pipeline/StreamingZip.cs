@@ -5,7 +5,7 @@ using AuditAdmin.Core.Features.Storage;
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
-/// A zip that is written into storage while the export is still producing files: each finished JSON file is
+/// A zip that is written into storage while the export is still producing files: each finished data file is
 /// compressed on another thread as soon as it is handed over, so deflate (the costliest step) overlaps the reading of
 /// the next records instead of following it. Nothing is visible in storage until <see cref="CommitAsync"/>; disposing
 /// without committing discards the zip.

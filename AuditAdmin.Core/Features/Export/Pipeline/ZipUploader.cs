@@ -3,7 +3,7 @@ using AuditAdmin.Core.Features.Storage;
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
-/// The uploading stage: the job's JSON files, zipped at the archive root, go straight into storage (never held in
+/// The uploading stage: the job's data files, zipped at the archive root, go straight into storage (never held in
 /// memory), then the attachment is stored and the job completed in one transaction. Normally the zip was built while
 /// the files were written (<see cref="StartAsync"/>); a job found uploading after a restart is zipped from its files.
 /// A stored zip whose job moved on meanwhile is deleted again.
