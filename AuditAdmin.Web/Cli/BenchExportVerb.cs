@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace AuditAdmin.Web.Cli;
 
 /// <summary>
-/// "bench-export --rows N [--keep] [--per-file M]": seeds a fresh SQLite database in a temporary folder, runs the real
+/// "bench-export --rows N [--keep] [--per-file M] [--portable-reader]": seeds a fresh SQLite database in a temporary folder, runs the real
 /// export pipeline (the classes the Quartz job runs) for an unfiltered export, and prints one JSON line with its speed
 /// and memory, next to `sqlite3 -json` + `zip -6` over the same rows when those tools exist.
 /// </summary>
@@ -15,16 +15,16 @@ internal static class BenchExportVerb
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        if (!TryParse(args, out var rows, out var keep, out var perFile))
+        if (!TryParse(args, out var rows, out var keep, out var perFile, out var portableReader))
         {
-            await Console.Error.WriteLineAsync("usage: bench-export --rows N [--keep] [--per-file M]");
+            await Console.Error.WriteLineAsync("usage: bench-export --rows N [--keep] [--per-file M] [--portable-reader]");
             return 2;
         }
         var directory = Path.Combine(Path.GetTempPath(), $"auditadmin-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         try
         {
-            var result = await ExportBenchmark.RunAsync(directory, rows, perFile);
+            var result = await ExportBenchmark.RunAsync(directory, rows, perFile, portableReader);
             Console.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
             return 0;
         }
@@ -42,11 +42,12 @@ internal static class BenchExportVerb
         }
     }
 
-    private static bool TryParse(string[] args, out int rows, out bool keep, out int? perFile)
+    private static bool TryParse(string[] args, out int rows, out bool keep, out int? perFile, out bool portableReader)
     {
         rows = 0;
         keep = false;
         perFile = null;
+        portableReader = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -59,6 +60,9 @@ internal static class BenchExportVerb
                     break;
                 case "--keep":
                     keep = true;
+                    break;
+                case "--portable-reader":
+                    portableReader = true;
                     break;
                 default:
                     return false;

@@ -4,6 +4,7 @@ using AuditAdmin.Core;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,9 +34,9 @@ internal sealed record BenchResult(
 /// </summary>
 internal static class ExportBenchmark
 {
-    public static async Task<BenchResult> RunAsync(string directory, int rows, int? perFile)
+    public static async Task<BenchResult> RunAsync(string directory, int rows, int? perFile, bool portableReader)
     {
-        using var host = BuildHost(directory, perFile);
+        using var host = BuildHost(directory, perFile, portableReader);
         var app = host.Services;
         await app.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var database = Path.Combine(directory, "auditadmin.db");
@@ -74,13 +75,17 @@ internal static class ExportBenchmark
             toolWall is { } t ? Round(wall / t) : null);
     }
 
-    private static IHost BuildHost(string directory, int? perFile)
+    private static IHost BuildHost(string directory, int? perFile, bool portableReader)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
         var settings = new Dictionary<string, string?> { [AppPaths.ConfigKey] = directory };
         if (perFile is { } n)
         {
             settings["Export:MaxLogsPerFile"] = n.ToString(CultureInfo.InvariantCulture);
+        }
+        if (portableReader)
+        {
+            settings["Export:NativeSqliteReader"] = "false";
         }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();

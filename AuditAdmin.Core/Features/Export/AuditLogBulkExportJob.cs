@@ -15,7 +15,7 @@ public sealed class AuditLogBulkExportJob
     /// <summary>Lower-case hex SHA-256 of <see cref="Filters"/>.</summary>
     public required string FilterHash { get; set; }
 
-    public string Format { get; set; } = "json";
+    public string Format { get; set; } = ExportFormatNames.Json;
     public string Status { get; set; } = ExportStatus.Exporting;
 
     /// <summary>
@@ -34,6 +34,13 @@ public sealed class AuditLogBulkExportJob
     public long LastExportedId { get; set; }
 
     public long TotalExportedCount { get; set; }
+
+    /// <summary>
+    /// Finished files saved together with <see cref="LastExportedId"/>: a file numbered this or higher was written by
+    /// a run that stopped before saving it, and is written again on resume.
+    /// </summary>
+    public int ExportedFileCount { get; set; }
+
     public bool RestartFlag { get; set; }
     public Guid? AttachmentId { get; set; }
     public DateTime CreatedAt { get; set; }

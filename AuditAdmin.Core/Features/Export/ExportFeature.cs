@@ -1,3 +1,9 @@
+using AuditAdmin.Core.Features.Export.Cleanup;
+using AuditAdmin.Core.Features.Export.Formats;
+using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Export.Request;
+using AuditAdmin.Core.Features.Export.Scheduling;
+using AuditAdmin.Core.Features.Export.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +13,7 @@ using Quartz;
 
 namespace AuditAdmin.Core.Features.Export;
 
-public static class ExportFeature
+internal static class ExportFeature
 {
     public static IHostApplicationBuilder AddExportFeature(this IHostApplicationBuilder builder)
     {
@@ -18,20 +24,31 @@ public static class ExportFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton<ExportService>();
+        // Request
+        services.AddSingleton(ExportService.Create);
+        services.AddSingleton<ExportJobActivity>();
+        services.AddSingleton<ExportDownloads>();
+        // Scheduling
         services.AddSingleton<IExportJobTrigger, QuartzExportJobTrigger>();
         services.AddSingleton<ExportRunRegistry>();
         services.AddSingleton<ExportDispatcher>();
-        services.AddSingleton<ExportWorkDirectory>();
-        services.AddSingleton<ExportJobStore>();
-        services.AddSingleton<ExportNotifier>();
-        services.AddSingleton<ExportResume>();
-        services.AddSingleton<ExportStage>();
-        services.AddSingleton<ZipUploader>();
-        services.AddSingleton<ExportExpiry>();
+        // Pipeline
         services.AddSingleton<ExportRunner>();
+        services.AddSingleton<ExportJobTransitions>();
+        services.AddSingleton<ExportResume>();
+        services.AddSingleton<ExportingStage>();
+        services.AddSingleton<ZipUploader>();
+        services.AddSingleton<ExportWorkDirectory>();
+        services.AddSingleton<ExportNotifier>();
+        services.AddSingleton<ExportExpiry>();
+        // Sources
+        services.AddSingleton<ExportRecordSources>();
+        services.AddSingleton<NativeSqliteProbe>();
+        // Formats: one line each
+        services.AddSingleton<ExportFormats>();
+        services.AddSingleton<IExportFormat, JsonExportFormat>();
+        // Cleanup
         services.AddSingleton<ExportCleanup>();
-        services.AddSingleton<ExportDownloads>();
         services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();
         services.AddSingleton<IActivityRetentionHold, ExportRetentionHold>();
         services.AddSingleton<Bundle.BundleVerificationRecorder>();

@@ -23,17 +23,3 @@ public sealed record ExportFilters
         DateTo = (filter.EndDate ?? filter.StartDate) is { } e ? UserTime.StartOfDayUtc(e.AddDays(1), zone).AddTicks(-1) : null,
     };
 }
-
-/// <summary>Outcome of an export request.</summary>
-public abstract record ExportRequestResult
-{
-    private ExportRequestResult()
-    {
-    }
-
-    /// <summary>A new job was created (or, with restartJob, the running duplicate was flagged for restart).</summary>
-    public sealed record Accepted(Guid JobId, bool Restarted) : ExportRequestResult;
-
-    /// <summary>The same export is already in progress for this user.</summary>
-    public sealed record Duplicate(Guid JobId, DateTime CreatedAt) : ExportRequestResult;
-}

@@ -11,7 +11,7 @@ public sealed record ExportNotificationDetails(
     Guid JobId, string Status, DateTime CreatedAt, DateTime? CompletedAt, long TotalExportedCount, Guid? AttachmentId);
 
 /// <summary>The kinds of export notification, as <see cref="NotificationTarget.Kind"/> names them.</summary>
-public static class ExportNotificationKinds
+internal static class ExportNotificationKinds
 {
     public const string Ready = "ExportReady";
     public const string DownloadExpired = "ExportDownloadExpired";
@@ -45,8 +45,7 @@ internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbCo
         {
             var job = Guid.TryParse(notification.TargetId, out var jobId) ? byId.GetValueOrDefault(jobId) : null;
             var state = job is null ? null : states[job.Id];
-            var kind = KindOf(notification.Action, state);
-            if (kind is null)
+            if (KindOf(notification.Action, state) is not var (kind, tone))
             {
                 continue;
             }
@@ -54,18 +53,18 @@ internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbCo
                 ? null
                 : new ExportNotificationDetails(job.Id, job.Status, job.CreatedAt, job.CompletedAt, job.TotalExportedCount, state!.AttachmentId);
             var openUrl = kind == ExportNotificationKinds.Ready ? ExportDownloadPaths.For(state!.AttachmentId!.Value) : null;
-            targets[notification.Id] = new NotificationTarget(kind, openUrl, details);
+            targets[notification.Id] = new NotificationTarget(kind, tone, openUrl, kind == ExportNotificationKinds.DownloadExpired, details);
         }
         return targets;
     }
 
-    private static string? KindOf(string action, ExportDownloadState? state) => action switch
+    private static (string Kind, NotificationTone Tone)? KindOf(string action, ExportDownloadState? state) => action switch
     {
-        SupportedActions.AuditLogBulkExportCompleted when state is { Available: true } => ExportNotificationKinds.Ready,
-        SupportedActions.AuditLogBulkExportCompleted => ExportNotificationKinds.DownloadExpired,
-        SupportedActions.AuditLogBulkExportFailed => ExportNotificationKinds.Failed,
-        SupportedActions.AuditLogBulkExportJobExpired => ExportNotificationKinds.JobExpired,
-        SupportedActions.AuditLogBulkExportNoResults => ExportNotificationKinds.NoResults,
+        SupportedActions.AuditLogBulkExportCompleted when state is { Available: true } => (ExportNotificationKinds.Ready, NotificationTone.Success),
+        SupportedActions.AuditLogBulkExportCompleted => (ExportNotificationKinds.DownloadExpired, NotificationTone.Neutral),
+        SupportedActions.AuditLogBulkExportFailed => (ExportNotificationKinds.Failed, NotificationTone.Error),
+        SupportedActions.AuditLogBulkExportJobExpired => (ExportNotificationKinds.JobExpired, NotificationTone.Warning),
+        SupportedActions.AuditLogBulkExportNoResults => (ExportNotificationKinds.NoResults, NotificationTone.Info),
         _ => null,
     };
 }

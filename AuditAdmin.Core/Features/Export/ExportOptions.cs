@@ -16,7 +16,7 @@ public sealed class ExportOptions
     public int DownloadExpirationSeconds { get; set; } = 259_200;
 
     /// <summary>
-    /// Records per JSON file. 5,000 records (about 2 MB) keep the per-file costs (a zip entry, an fsync, a cursor
+    /// Records per data file. 5,000 records (about 2 MB) keep the per-file costs (a zip entry, an fsync, a cursor
     /// update) negligible — 200 files for a million rows instead of GROWI's 20,000 at 50 — while a crash loses well
     /// under a second of work and each file still opens comfortably in an editor or jq.
     /// </summary>
@@ -30,7 +30,7 @@ public sealed class ExportOptions
     [Range(0, 64)]
     public int ParallelExecLimit { get; set; } = 2;
 
-    /// <summary>Where in-progress exports write their JSON files; relative paths are under the data directory.</summary>
+    /// <summary>Where in-progress exports write their data files; relative paths are under the data directory.</summary>
     public string? WorkDirectory { get; set; }
 
     /// <summary>How often in-progress jobs are checked for expiry and resumed if nothing runs them (and once at start-up).</summary>
@@ -40,6 +40,13 @@ public sealed class ExportOptions
     /// <summary>How often finished, failed and download-expired jobs are removed.</summary>
     [Range(10, 604_800)]
     public int CleanupIntervalSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// On SQLite, read the export's rows through direct calls into the engine rather than the portable data reader
+    /// (docs/decisions/0001-native-sqlite-export-reader.md has the figures). Used only when the loaded SQLite library
+    /// is the expected one; off forces the portable reader.
+    /// </summary>
+    public bool NativeSqliteReader { get; set; } = true;
 
     internal const string DefaultWorkDirectoryName = "export-work";
 }

@@ -1,7 +1,10 @@
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export.Request;
+using AuditAdmin.Core.Features.Export.Scheduling;
 using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Core.Features.Export;
@@ -10,14 +13,35 @@ namespace AuditAdmin.Core.Features.Export;
 public sealed record RequestOrigin(string? Ip, string? Endpoint);
 
 /// <summary>Requests exports and reads a user's own jobs.</summary>
-public sealed class ExportService(
-    IDbContextFactory<AuditAdminDbContext> dbFactory,
-    IExportJobTrigger trigger,
-    IActivityRecorder recorder,
-    NotificationBroadcaster broadcaster,
-    TimeProvider clock,
-    ILogger<ExportService> logger)
+public sealed class ExportService
 {
+    private readonly IDbContextFactory<AuditAdminDbContext> _dbFactory;
+    private readonly IExportJobTrigger _trigger;
+    private readonly ExportJobActivity _activity;
+    private readonly NotificationBroadcaster _broadcaster;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ExportService> _logger;
+
+    // Internal: its collaborators are the feature's internals. The container builds it through Create.
+    internal ExportService(IDbContextFactory<AuditAdminDbContext> dbFactory, IExportJobTrigger trigger, ExportJobActivity activity,
+        NotificationBroadcaster broadcaster, TimeProvider clock, ILogger<ExportService> logger)
+    {
+        _dbFactory = dbFactory;
+        _trigger = trigger;
+        _activity = activity;
+        _broadcaster = broadcaster;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    internal static ExportService Create(IServiceProvider services) => new(
+        services.GetRequiredService<IDbContextFactory<AuditAdminDbContext>>(),
+        services.GetRequiredService<IExportJobTrigger>(),
+        services.GetRequiredService<ExportJobActivity>(),
+        services.GetRequiredService<NotificationBroadcaster>(),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<ExportService>>());
+
     /// <summary>The request activity: part of the chain of custody, so recorded whatever the action group.</summary>
     public const string RequestAction = SupportedActions.AuditLogBulkExportRequested;
 
@@ -71,7 +95,7 @@ public sealed class ExportService(
 
     public async Task<IReadOnlyList<AuditLogBulkExportJob>> ListJobsAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking().Where(j => j.UserId == userId)
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(200).ToListAsync(cancellationToken);
     }
@@ -79,21 +103,21 @@ public sealed class ExportService(
     /// <summary>One of the user's jobs; null for a job of anyone else.</summary>
     public async Task<AuditLogBulkExportJob?> FindJobAsync(string userId, Guid jobId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
     }
 
     private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var job = new AuditLogBulkExportJob
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(_clock.GetUtcNow()),
             UserId = userId,
             Filters = canonical.Json,
             FilterHash = canonical.Hash,
-            Format = ExportFormats.Json,
+            Format = ExportFormatNames.Json,
             Status = ExportStatus.Exporting,
             AsOfActivityId = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken),
             AsOfAt = now,
@@ -114,17 +138,17 @@ public sealed class ExportService(
 
     private async Task<AuditLogBulkExportJob?> FindInProgressAsync(string userId, string filterHash, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking()
-            .Where(j => j.UserId == userId && j.FilterHash == filterHash && j.Format == ExportFormats.Json
+            .Where(j => j.UserId == userId && j.FilterHash == filterHash && j.Format == ExportFormatNames.Json
                 && ExportStatus.InProgress.Contains(j.Status))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<bool> FlagRestartAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         // The restarted export is as of this request: the boundary moves with it.
         var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
         return await db.AuditLogBulkExportJobs
@@ -141,29 +165,16 @@ public sealed class ExportService(
     {
         try
         {
-            await trigger.TriggerAsync(jobId, cancellationToken);
+            await _trigger.TriggerAsync(jobId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The job is stored; the periodic sweep starts it if the scheduler could not be reached now.
-            logger.LogWarning(ex, "Could not trigger export job {JobId} at once", jobId);
+            _logger.LogWarning(ex, "Could not trigger export job {JobId} at once", jobId);
         }
 
-        string? username;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            username = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
-        }
-        await recorder.RecordAsync(new ActivityEntry(action)
-        {
-            UserId = userId,
-            Username = username,
-            TargetModel = TargetModel,
-            Target = jobId.ToString(),
-            Ip = origin?.Ip,
-            Endpoint = origin?.Endpoint,
-            Snapshot = new Dictionary<string, string?> { ["filterHash"] = canonical.Hash, ["format"] = ExportFormats.Json },
-        }, cancellationToken);
-        await broadcaster.PublishAsync(userId);
+        await _activity.RecordAsync(userId, jobId, action, origin, cancellationToken,
+            new Dictionary<string, string?> { ["filterHash"] = canonical.Hash, ["format"] = ExportFormatNames.Json });
+        await _broadcaster.PublishAsync(userId);
     }
 }

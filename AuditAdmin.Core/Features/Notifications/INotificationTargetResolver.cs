@@ -19,9 +19,19 @@ public interface INotificationTargetResolver
 }
 
 /// <summary>A notification's target as its reader sees it now.</summary>
-/// <param name="Kind">
-/// What the notification tells (a stable name the UI maps to a message, an icon and a colour, e.g. "ExportReady").
-/// </param>
+/// <param name="Kind">What the notification tells: a stable name; its message is the resource "Notification_{Kind}".</param>
+/// <param name="Tone">How the UI presents it (icon and colour).</param>
 /// <param name="OpenUrl">Where following the notification leads; null when there is nothing to follow.</param>
+/// <param name="Disabled">Shown, but nothing can be done with it any more (its target is gone).</param>
 /// <param name="Details">The target itself, for the API and for details in the message (the feature's own type).</param>
-public sealed record NotificationTarget(string Kind, string? OpenUrl, object? Details);
+public sealed record NotificationTarget(string Kind, NotificationTone Tone, string? OpenUrl, bool Disabled, object? Details);
+
+/// <summary>How a notification is presented, whatever feature sent it.</summary>
+public enum NotificationTone
+{
+    Neutral,
+    Success,
+    Info,
+    Warning,
+    Error,
+}

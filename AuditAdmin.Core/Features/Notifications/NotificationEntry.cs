@@ -13,6 +13,11 @@ public sealed record NotificationEntry(InAppNotification Notification, Notificat
 
     /// <inheritdoc cref="NotificationTarget.OpenUrl"/>
     public string? OpenUrl => Target?.OpenUrl;
+
+    public NotificationTone Tone => Target?.Tone ?? NotificationTone.Neutral;
+
+    /// <inheritdoc cref="NotificationTarget.Disabled"/>
+    public bool Disabled => Target?.Disabled == true;
 }
 
 public sealed record NotificationEntryPage(IReadOnlyList<NotificationEntry> Items, int TotalCount, int Offset, int Limit);

@@ -1,4 +1,5 @@
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;

@@ -1,5 +1,6 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Scheduling;
 using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using Quartz;

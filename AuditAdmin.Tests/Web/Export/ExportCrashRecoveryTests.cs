@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.Features.Export;
 using AuditAdmin.Tests.TestInfrastructure;
@@ -71,6 +72,8 @@ public sealed class ExportCrashRecoveryTests : IAsyncLifetime
         TestContext.Current.TestOutputHelper?.WriteLine($"killed at {atKill.TotalExportedCount} of {Rows} records ({atKill.Status})");
         Assert.Equal(ExportStatus.Exporting, atKill.Status);
         Assert.InRange(atKill.TotalExportedCount, PerFile, Rows - PerFile);
+        // Every saved file is full, and its number was saved with the cursor.
+        Assert.Equal(atKill.TotalExportedCount, atKill.ExportedFileCount * (long)PerFile);
 
         await using (var app = await AppProcess.StartAsync(_dataDirectory, settings))
         {
@@ -84,7 +87,8 @@ public sealed class ExportCrashRecoveryTests : IAsyncLifetime
         var zip = await ExportZip.ReadAsync(Path.Combine(_dataDirectory, "storage", await AttachmentFileAsync(job.AttachmentId!.Value)));
         Assert.Equal(expected, zip.Ids);
         Assert.Equal(Rows, job.TotalExportedCount);
-        Assert.Equal(Enumerable.Range(0, Rows / PerFile).Select(i => ExportWorkDirectory.FileName(jobId, i)), zip.EntryNames);
+        Assert.Equal(Rows / PerFile, job.ExportedFileCount);
+        Assert.Equal(Enumerable.Range(0, Rows / PerFile).Select(i => ExportWorkDirectory.FileName(jobId, i, "json")), zip.EntryNames);
     }
 
     private async Task<JobRow> WaitForJobAsync(Guid jobId, Func<JobRow, bool> condition, TimeSpan timeout)
@@ -109,11 +113,12 @@ public sealed class ExportCrashRecoveryTests : IAsyncLifetime
     {
         await using var connection = await OpenReadOnlyAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Status, LastExportedId, TotalExportedCount, AttachmentId FROM AuditLogBulkExportJobs WHERE Id = $id";
+        command.CommandText = "SELECT Status, LastExportedId, TotalExportedCount, ExportedFileCount, AttachmentId FROM AuditLogBulkExportJobs WHERE Id = $id";
         command.Parameters.AddWithValue("$id", jobId.ToString().ToUpperInvariant());
         await using var reader = await command.ExecuteReaderAsync(Ct);
         Assert.True(await reader.ReadAsync(Ct), $"Job {jobId} is missing.");
-        return new JobRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)));
+        return new JobRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3),
+            reader.IsDBNull(4) ? null : Guid.Parse(reader.GetString(4)));
     }
 
     private async Task<List<long>> MatchingIdsAsync()
@@ -154,5 +159,5 @@ public sealed class ExportCrashRecoveryTests : IAsyncLifetime
 
     private sealed record CreatedJob(Guid JobId);
 
-    private sealed record JobRow(string Status, long LastExportedId, long TotalExportedCount, Guid? AttachmentId);
+    private sealed record JobRow(string Status, long LastExportedId, long TotalExportedCount, int ExportedFileCount, Guid? AttachmentId);
 }

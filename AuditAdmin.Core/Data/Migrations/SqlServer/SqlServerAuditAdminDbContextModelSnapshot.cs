@@ -135,6 +135,9 @@ namespace AuditAdmin.Core.Data.Migrations.SqlServer
                     b.Property<long?>("EstimatedTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("ExportedFileCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("FilterHash")
                         .IsRequired()
                         .HasMaxLength(64)

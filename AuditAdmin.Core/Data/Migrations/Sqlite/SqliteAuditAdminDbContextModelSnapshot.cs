@@ -128,6 +128,9 @@ namespace AuditAdmin.Core.Data.Migrations.Sqlite
                     b.Property<long?>("EstimatedTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExportedFileCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FilterHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -139,7 +139,7 @@ public static class BundleVerifier
     private static async Task<(long Records, long? FirstId, long? LastId)> CountAsync(ZipArchiveEntry entry, string format,
         CancellationToken cancellationToken)
     {
-        if (format != ExportFormats.Json)
+        if (format != ExportFormatNames.Json)
         {
             return (-1, null, null);
         }

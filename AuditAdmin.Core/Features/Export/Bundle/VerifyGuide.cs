@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace AuditAdmin.Core.Features.Export.Bundle;
 
 /// <summary>VERIFY.md: the offline checks of a bundle (openssl, sha256sum), in the requester's language.</summary>
-public static class VerifyGuide
+internal static class VerifyGuide
 {
     public const string CertificatePath = "/_api/v3/audit-log-bulk-export/signing-certificate";
 

@@ -6,35 +6,31 @@ using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Layout.Notifications;
 
-/// <summary>How each kind of notification reads and looks; the text is rendered in the reader's language, never stored.</summary>
+/// <summary>How a notification reads and looks; the text is rendered in the reader's language, never stored.</summary>
 public static class NotificationPresentation
 {
-    public static string Message(IStringLocalizer<ExportResource> localizer, NotificationEntry entry) => localizer[entry.Kind switch
+    /// <summary>The message of the notification's kind ("Notification_{Kind}"), or the generic one for a kind without its own.</summary>
+    public static string Message(IStringLocalizer<ExportResource> localizer, NotificationEntry entry)
     {
-        ExportNotificationKinds.Ready => "Notification_ExportReady",
-        ExportNotificationKinds.DownloadExpired => "Notification_DownloadExpired",
-        ExportNotificationKinds.Failed => "Notification_ExportFailed",
-        ExportNotificationKinds.JobExpired => "Notification_ExportJobExpired",
-        ExportNotificationKinds.NoResults => "Notification_ExportNoResults",
-        _ => "Notification_Other",
-    }];
+        var message = localizer["Notification_" + entry.Kind];
+        return message.ResourceNotFound ? localizer["Notification_Other"] : message;
+    }
 
-    public static string Icon(string kind) => kind switch
+    public static string Icon(NotificationTone tone) => tone switch
     {
-        ExportNotificationKinds.Ready => Icons.Material.Filled.Download,
-        ExportNotificationKinds.DownloadExpired => Icons.Material.Filled.CloudOff,
-        ExportNotificationKinds.Failed => Icons.Material.Filled.ErrorOutline,
-        ExportNotificationKinds.JobExpired => Icons.Material.Filled.TimerOff,
-        ExportNotificationKinds.NoResults => Icons.Material.Filled.SearchOff,
-        _ => Icons.Material.Filled.Notifications,
+        NotificationTone.Success => Icons.Material.Filled.Download,
+        NotificationTone.Error => Icons.Material.Filled.ErrorOutline,
+        NotificationTone.Warning => Icons.Material.Filled.TimerOff,
+        NotificationTone.Info => Icons.Material.Filled.SearchOff,
+        _ => Icons.Material.Filled.CloudOff,
     };
 
-    public static Color Color(string kind) => kind switch
+    public static Color Color(NotificationTone tone) => tone switch
     {
-        ExportNotificationKinds.Ready => MudBlazor.Color.Success,
-        ExportNotificationKinds.Failed => MudBlazor.Color.Error,
-        ExportNotificationKinds.JobExpired => MudBlazor.Color.Warning,
-        ExportNotificationKinds.NoResults => MudBlazor.Color.Info,
+        NotificationTone.Success => MudBlazor.Color.Success,
+        NotificationTone.Error => MudBlazor.Color.Error,
+        NotificationTone.Warning => MudBlazor.Color.Warning,
+        NotificationTone.Info => MudBlazor.Color.Info,
         _ => MudBlazor.Color.Default,
     };
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditAdmin.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ExportedFileCount : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ExportedFileCount",
+                table: "AuditLogBulkExportJobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ExportedFileCount",
+                table: "AuditLogBulkExportJobs");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using AuditAdmin.Core.Features.Export.Formats;
+using AuditAdmin.Core.Features.Export.Sources;
+
+namespace AuditAdmin.Core.Features.Export.Pipeline;
+
+/// <summary>
+/// One data file of an export, in the job's format: written to a temporary name, then made durable (flushed to disk)
+/// and renamed into place. A crash therefore leaves either a finished file or a temporary one that the resume deletes.
+/// Writing (<see cref="Write"/>, <see cref="Finish"/>) and committing (<see cref="CommitAsync"/>) may happen on
+/// different threads, so the exporter goes on reading while the previous file reaches the disk.
+/// </summary>
+internal sealed class ExportFileWriter : IAsyncDisposable
+{
+    private readonly FileStream _stream;
+    private readonly IExportRecordWriter _records;
+    private readonly string _tempPath;
+    private bool _committed;
+
+    private ExportFileWriter(string path, IExportFormat format)
+    {
+        Path = path;
+        _tempPath = path + ExportWorkDirectory.TempSuffix;
+        _stream = new FileStream(_tempPath, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            // The format's writer batches into large writes; a second buffer would only copy.
+            BufferSize = 0,
+        });
+        _records = format.Start(_stream);
+    }
+
+    public string Path { get; }
+    public int Count { get; private set; }
+
+    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format)
+    {
+        Directory.CreateDirectory(directory);
+        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)), format);
+    }
+
+    /// <summary>Appends the row's record.</summary>
+    public void Write(IExportRow row)
+    {
+        _records.Write(row);
+        Count++;
+    }
+
+    /// <summary>Writes the format's footer and hands the bytes to the operating system.</summary>
+    public void Finish() => _records.Finish();
+
+    /// <summary>Forces the finished file to disk and gives it its final name.</summary>
+    public async Task CommitAsync()
+    {
+        await _records.DisposeAsync();
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync();
+        File.Move(_tempPath, Path, overwrite: true);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_committed)
+        {
+            return;
+        }
+        await _records.DisposeAsync();
+        await _stream.DisposeAsync();
+        File.Delete(_tempPath);
+    }
+}

@@ -1,0 +1,124 @@
+using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Core.Features.Export.Pipeline;
+
+/// <summary>
+/// The pipeline's state changes, each one UPDATE guarded by the state it expects. A guard that no longer holds
+/// (the job was flagged for restart, expired or removed meanwhile) makes the change return false, and the run
+/// gives way instead of overwriting.
+/// </summary>
+internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<AuditLogBulkExportJob?> FindAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+    }
+
+    /// <summary>Saves the resume cursor, in one update, after its last file is safely on disk.</summary>
+    public Task<bool> SaveProgressAsync(Guid jobId, ExportCursor cursor, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return UpdateAsync(jobId, ExportStatus.Exporting, s => s
+            .SetProperty(j => j.LastExportedId, cursor.LastExportedId)
+            .SetProperty(j => j.TotalExportedCount, cursor.TotalExportedCount)
+            .SetProperty(j => j.ExportedFileCount, cursor.ExportedFileCount)
+            .SetProperty(j => j.UpdatedAt, now), cancellationToken);
+    }
+
+    public Task<bool> MarkUploadingAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return UpdateAsync(jobId, ExportStatus.Exporting, s => s
+            .SetProperty(j => j.Status, ExportStatus.Uploading)
+            .SetProperty(j => j.UpdatedAt, now), cancellationToken);
+    }
+
+    public async Task<bool> MarkFailedAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && !j.RestartFlag && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed).SetProperty(j => j.UpdatedAt, now),
+                cancellationToken) > 0;
+    }
+
+    /// <summary>Applies a requested restart: back to exporting from the first record.</summary>
+    public async Task<bool> ResetForRestartAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && j.RestartFlag && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ExportStatus.Exporting)
+                .SetProperty(j => j.LastExportedId, 0L)
+                .SetProperty(j => j.TotalExportedCount, 0L)
+                .SetProperty(j => j.ExportedFileCount, 0)
+                .SetProperty(j => j.RestartFlag, false)
+                .SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
+    }
+
+    /// <summary>Starts an export over when its files no longer match its cursor (the work folder was lost).</summary>
+    public Task<bool> ResetCursorAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return UpdateAsync(jobId, ExportStatus.Exporting, s => s
+            .SetProperty(j => j.LastExportedId, 0L)
+            .SetProperty(j => j.TotalExportedCount, 0L)
+            .SetProperty(j => j.ExportedFileCount, 0)
+            .SetProperty(j => j.UpdatedAt, now), cancellationToken);
+    }
+
+    /// <summary>Stores the attachment and completes the job in one transaction; false (and nothing stored) if the job moved on.</summary>
+    public async Task<bool> CompleteAsync(Guid jobId, Attachment attachment, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(ct);
+            var updated = await db.AuditLogBulkExportJobs
+                .Where(j => j.Id == jobId && !j.RestartFlag && j.Status == ExportStatus.Uploading)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, ExportStatus.Completed)
+                    .SetProperty(j => j.AttachmentId, attachment.Id)
+                    .SetProperty(j => j.CompletedAt, now)
+                    .SetProperty(j => j.UpdatedAt, now), ct);
+            if (updated == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes an in-progress job (expiry); false when it had already finished or gone.</summary>
+    public async Task<bool> DeleteInProgressAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<bool> UpdateAsync(Guid jobId, string expectedStatus,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AuditLogBulkExportJob>> setters, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && !j.RestartFlag && j.Status == expectedStatus)
+            .ExecuteUpdateAsync(setters, cancellationToken) > 0;
+    }
+}

@@ -1,0 +1,142 @@
+using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Cleanup;
+using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Maintenance;
+using AuditAdmin.Core.Features.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditAdmin.Tests.Features.Export.Cleanup;
+
+public sealed class ExportCleanupTests : IAsyncLifetime
+{
+    private ExportTestHost _host = default!;
+    private ExportPipeline _pipeline = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ExportTestHost.CreateAsync();
+        _pipeline = new ExportPipeline(_host, await _host.CreateUserAsync("admin"));
+        await ActivitySeed.InsertAsync(_host.DbFactory, ActivitySeed.Rows(12));
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Run_ShouldRemoveExpiredFailedAndDownloadExpiredJobs_AndKeepTheOthers()
+    {
+        var expiredRunning = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["alice"] });
+        var freshRunning = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["bob"] });
+        var oldCompleted = await CompletedAsync(new ExportFilters { Usernames = ["carol"] }, completedDaysAgo: 4);
+        var freshCompleted = await CompletedAsync(new ExportFilters { Actions = [SupportedActions.PageCreate] }, completedDaysAgo: 1);
+        var failed = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["nobody"] });
+        await _pipeline.RunAsync(failed);
+        await SetAsync(expiredRunning, createdAt: DateTime.UtcNow.AddDays(-2));
+        Directory.CreateDirectory(_pipeline.WorkFolder(expiredRunning));
+        var oldZip = await StoredPathAsync(oldCompleted);
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal((1, 1, 1, 0), (result.Expired, result.DownloadExpired, result.Failed, result.Errors));
+        var remaining = await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Select(j => j.Id));
+        Assert.Equal(new[] { freshRunning, freshCompleted }.Order(), remaining.Order());
+        Assert.False(File.Exists(oldZip));
+        Assert.True(File.Exists(await StoredPathAsync(freshCompleted)));
+        Assert.Single(await _host.QueryAsync(db => db.Attachments));
+        Assert.False(Directory.Exists(_pipeline.WorkFolder(expiredRunning)));
+        Assert.Contains((SupportedActions.AuditLogBulkExportJobExpired, expiredRunning.ToString()), await _host.NotificationsAsync(_pipeline.Owner.Id));
+
+        var run = (await _host.QueryAsync(db => db.MaintenanceRuns.Where(r => r.Name == MaintenanceTasks.ExportCleanup))).Single();
+        Assert.Equal(3, run.LastAffectedCount);
+        Assert.Null(run.LastError);
+        Assert.True(run.LastRunAt > DateTime.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task Run_ShouldKeepASharedZip_WhileAnotherValidJobUsesIt()
+    {
+        var old = await CompletedAsync(new ExportFilters { Usernames = ["alice"] }, completedDaysAgo: 4);
+        var fresh = await CompletedAsync(new ExportFilters { Usernames = ["bob"] }, completedDaysAgo: 0);
+        var oldAttachment = (await _host.JobAsync(old)).AttachmentId;
+        await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == fresh)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.AttachmentId, oldAttachment), Ct));
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal(1, result.DownloadExpired);
+        Assert.True(File.Exists(await StoredPathAsync(fresh)));
+        Assert.Contains(await _host.QueryAsync(db => db.Attachments.Select(a => a.Id)), id => id == oldAttachment);
+    }
+
+    [Fact]
+    public async Task Run_ShouldCleanUpTheOtherJobs_WhenOneJobCannotBeCleanedUp()
+    {
+        var broken = await CompletedAsync(new ExportFilters { Usernames = ["alice"] }, completedDaysAgo: 5);
+        var fine = await CompletedAsync(new ExportFilters { Usernames = ["bob"] }, completedDaysAgo: 4);
+        // The broken job's stored file name can no longer be used as a storage key.
+        await _host.ExecuteAsync(async db =>
+        {
+            var attachmentId = (await db.AuditLogBulkExportJobs.SingleAsync(j => j.Id == broken, Ct)).AttachmentId;
+            await db.Attachments.Where(a => a.Id == attachmentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.FileName, "../escape.zip"), Ct);
+        });
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal((1, 1), (result.DownloadExpired, result.Errors));
+        Assert.Equal([broken], await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Select(j => j.Id)));
+        Assert.DoesNotContain(fine, await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Select(j => j.Id)));
+        var run = (await _host.QueryAsync(db => db.MaintenanceRuns.Where(r => r.Name == MaintenanceTasks.ExportCleanup))).Single();
+        Assert.NotNull(run.LastError);
+    }
+
+    [Fact]
+    public async Task Run_ShouldDeleteWorkFoldersThatNoJobOwns()
+    {
+        var running = await _pipeline.RequestAsync();
+        Directory.CreateDirectory(_pipeline.WorkFolder(running));
+        var orphan = _pipeline.WorkFolder(Guid.CreateVersion7());
+        Directory.CreateDirectory(orphan);
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal(1, result.OrphanFolders);
+        Assert.False(Directory.Exists(orphan));
+        Assert.True(Directory.Exists(_pipeline.WorkFolder(running)));
+    }
+
+    [Fact]
+    public async Task Sweep_ShouldExpireOverdueJobsOnly()
+    {
+        var overdue = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["alice"] });
+        var young = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["bob"] });
+        await SetAsync(overdue, createdAt: DateTime.UtcNow.AddSeconds(-86_401));
+
+        var (expired, errors) = await _host.Get<ExportExpiry>().ExpireOverdueAsync(Ct);
+
+        Assert.Equal((1, 0), (expired, errors));
+        Assert.Equal([young], await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Select(j => j.Id)));
+    }
+
+    private async Task<Guid> CompletedAsync(ExportFilters filters, int completedDaysAgo)
+    {
+        var jobId = await _pipeline.RequestAsync(filters);
+        await _pipeline.RunAsync(jobId);
+        Assert.Equal(ExportStatus.Completed, (await _host.JobAsync(jobId)).Status);
+        await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAt, DateTime.UtcNow.AddDays(-completedDaysAgo)), Ct));
+        return jobId;
+    }
+
+    private Task SetAsync(Guid jobId, DateTime createdAt) =>
+        _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CreatedAt, createdAt), Ct));
+
+    private async Task<string> StoredPathAsync(Guid jobId)
+    {
+        var job = await _host.JobAsync(jobId);
+        var attachment = (await _host.QueryAsync(db => db.Attachments.Where(a => a.Id == job.AttachmentId))).Single();
+        return ((LocalFileStorage)_host.Get<IFileStorage>()).PathOf(attachment.FileName);
+    }
+}
