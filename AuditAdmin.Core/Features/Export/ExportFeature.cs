@@ -52,6 +52,7 @@ internal static class ExportFeature
         services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();
         services.AddSingleton<IActivityRetentionHold, ExportRetentionHold>();
         services.AddSingleton<Bundle.BundleVerificationRecorder>();
+        services.AddSingleton<Bundle.ExportBundle>();
         return builder;
     }
 

@@ -16,9 +16,12 @@ internal sealed class ExportFileWriter : IAsyncDisposable
     private readonly string _tempPath;
     private bool _committed;
 
-    private ExportFileWriter(string path, IExportFormat format)
+    private readonly string _statsPath;
+
+    private ExportFileWriter(string path, string statsPath, IExportFormat format)
     {
         Path = path;
+        _statsPath = statsPath;
         _tempPath = path + ExportWorkDirectory.TempSuffix;
         _stream = new FileStream(_tempPath, new FileStreamOptions
         {
@@ -33,17 +36,22 @@ internal sealed class ExportFileWriter : IAsyncDisposable
 
     public string Path { get; }
     public int Count { get; private set; }
+    public long? FirstId { get; private set; }
+    public long? LastId { get; private set; }
 
     public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format)
     {
         Directory.CreateDirectory(directory);
-        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)), format);
+        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)),
+            ExportFileStats.PathFor(directory, index), format);
     }
 
     /// <summary>Appends the row's record.</summary>
     public void Write(IExportRow row)
     {
         _records.Write(row);
+        FirstId ??= row.Id;
+        LastId = row.Id;
         Count++;
     }
 
@@ -56,6 +64,7 @@ internal sealed class ExportFileWriter : IAsyncDisposable
         await _records.DisposeAsync();
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
+        new ExportFileStats(Count, FirstId, LastId).Save(_statsPath);
         File.Move(_tempPath, Path, overwrite: true);
         _committed = true;
     }

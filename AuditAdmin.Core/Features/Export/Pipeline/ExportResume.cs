@@ -15,7 +15,8 @@ internal readonly record struct ExportCursor(long LastExportedId, long TotalExpo
 /// Reconciles a job's work folder with its saved cursor before exporting, without reading any file, so it holds for
 /// every format. A file is renamed into place before the cursor is saved, so a crash can leave finished files at or
 /// past the saved file count: they are deleted and written again. Files below the count that are missing (the folder
-/// was lost) start the export over. Half-written files are always deleted.
+/// was lost) start the export over, as does a kept file without its stats (the manifest needs them). Half-written
+/// files are always deleted.
 /// </summary>
 internal sealed class ExportResume(ExportWorkDirectory work, ExportJobTransitions transitions)
 {
@@ -25,13 +26,16 @@ internal sealed class ExportResume(ExportWorkDirectory work, ExportJobTransition
         var cursor = ExportCursor.Of(job);
         work.DeleteTemporaryFiles(job.Id);
         var kept = new HashSet<int>();
+        var directory = work.For(job.Id);
         foreach (var (index, path) in work.ListFiles(job.Id))
         {
+            var stats = ExportFileStats.PathFor(directory, index);
             if (index >= cursor.ExportedFileCount)
             {
                 File.Delete(path);
+                File.Delete(stats);
             }
-            else
+            else if (File.Exists(stats))
             {
                 kept.Add(index);
             }

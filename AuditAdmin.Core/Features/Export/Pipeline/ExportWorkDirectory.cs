@@ -55,7 +55,7 @@ internal sealed class ExportWorkDirectory(IOptions<ExportOptions> options, ILogg
         var dir = For(jobId);
         if (Directory.Exists(dir))
         {
-            foreach (var path in Directory.EnumerateFiles(dir, "*" + TempSuffix))
+            foreach (var path in Directory.EnumerateFiles(dir, "*" + TempSuffix, SearchOption.AllDirectories))
             {
                 File.Delete(path);
             }

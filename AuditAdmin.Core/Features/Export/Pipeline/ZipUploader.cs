@@ -1,14 +1,16 @@
+using AuditAdmin.Core.Features.Export.Bundle;
 using AuditAdmin.Core.Features.Storage;
 
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
-/// The uploading stage: the job's data files, zipped at the archive root, go straight into storage (never held in
-/// memory), then the attachment is stored and the job completed in one transaction. Normally the zip was built while
-/// the files were written (<see cref="StartAsync"/>); a job found uploading after a restart is zipped from its files.
-/// A stored zip whose job moved on meanwhile is deleted again.
+/// The uploading stage: the job's data files, zipped at the archive root, then the bundle files (manifest, signature,
+/// guide), go straight into storage (never held in memory); then the attachment, with the zip's SHA-256, is stored and
+/// the job completed in one transaction. Normally the zip was built while the files were written (<see cref="StartAsync"/>);
+/// a job found uploading after a restart is zipped from its files. A stored zip whose job moved on meanwhile is deleted again.
 /// </summary>
-internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, ExportJobTransitions transitions, TimeProvider clock)
+internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, ExportJobTransitions transitions, ExportBundle bundle,
+    TimeProvider clock)
 {
     public const string StoragePrefix = "audit-log-bulk-export";
 
@@ -28,30 +30,34 @@ internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work
             throw new InvalidOperationException($"Export job {job.Id} has no files to upload.");
         }
 
-        Guid attachmentId;
-        long size;
-        if (streamed is not null && streamed.Entries.SequenceEqual(files.Select(f => Path.GetFileName(f.Path))))
+        var zip = streamed is not null && streamed.Entries.SequenceEqual(files.Select(f => Path.GetFileName(f.Path)))
+            ? streamed
+            : null;
+        await using var rebuilt = zip is null ? await StartAsync(cancellationToken) : null;
+        if (rebuilt is not null)
         {
-            await streamed.FinishAsync(cancellationToken);
-            size = await streamed.CommitAsync(cancellationToken);
-            attachmentId = streamed.AttachmentId;
+            foreach (var (_, path) in files)
+            {
+                rebuilt.Add(path);
+            }
+            zip = rebuilt;
         }
-        else
-        {
-            attachmentId = Guid.CreateVersion7(clock.GetUtcNow());
-            await using var target = await storage.OpenWriteAsync(KeyOf(attachmentId), cancellationToken);
-            await StreamingZip.WriteAllAsync(files.Select(f => f.Path), target.Stream, cancellationToken);
-            size = await target.CommitAsync(cancellationToken);
-        }
+        var zipped = await zip!.DataFilesAsync(cancellationToken);
+        var directory = work.For(job.Id);
+        var bundleFiles = await bundle.CreateAsync(job, zipped, index => ExportFileStats.Load(ExportFileStats.PathFor(directory, files[index].Index)),
+            cancellationToken);
+        await zip.FinishAsync(bundleFiles, cancellationToken);
+        var size = await zip.CommitAsync(cancellationToken);
 
         var attachment = new Attachment
         {
-            Id = attachmentId,
+            Id = zip.AttachmentId,
             CreatorId = job.UserId,
-            FileName = KeyOf(attachmentId),
+            FileName = KeyOf(zip.AttachmentId),
             OriginalName = $"audit-logs-{job.FilterHash}.zip",
             FileFormat = "zip",
             FileSize = size,
+            Sha256 = zip.Sha256,
             AttachmentType = AttachmentTypes.AuditLogBulkExport,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
