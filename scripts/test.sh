@@ -11,6 +11,14 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# The evidence tests verify export bundles with the real openssl, as an auditor would.
+if ! command -v openssl >/dev/null 2>&1; then
+  echo "Installing openssl for the bundle-verification tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openssl >/dev/null \
+    || { echo "could not install openssl"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 dotnet tool restore >/dev/null
 if ! dotnet build AuditAdmin.sln -c Release -nologo -v q; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
