@@ -122,6 +122,7 @@ public static class WebRegistration
         app.MapCultureEndpoints();
         app.MapActivityEndpoints();
         app.MapExportEndpoints();
+        app.MapSigningCertificateEndpoints();
         app.MapNotificationEndpoints();
         app.MapDownloadEndpoints();
         return app;

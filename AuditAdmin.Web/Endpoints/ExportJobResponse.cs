@@ -3,12 +3,15 @@ using AuditAdmin.Core.Features.Export;
 
 namespace AuditAdmin.Web.Endpoints;
 
-/// <summary>An export job as the API shows it to its owner.</summary>
+/// <summary>An export job as the API shows it to its owner, with the as-of boundary it holds its records up to.</summary>
 internal sealed record ExportJobResponse(
     Guid JobId,
     string Status,
     string Format,
     JsonElement Filters,
+    long AsOfActivityId,
+    DateTime AsOfTime,
+    long? EstimatedTotal,
     long TotalExportedCount,
     bool RestartRequested,
     DateTime CreatedAt,
@@ -22,7 +25,8 @@ internal sealed record ExportJobResponse(
     public static ExportJobResponse From(AuditLogBulkExportJob job, ExportDownloadState download)
     {
         using var filters = JsonDocument.Parse(job.Filters);
-        return new ExportJobResponse(job.Id, job.Status, job.Format, filters.RootElement.Clone(), job.TotalExportedCount, job.RestartFlag,
+        return new ExportJobResponse(job.Id, job.Status, job.Format, filters.RootElement.Clone(), job.AsOfActivityId, job.AsOfAt,
+            job.EstimatedTotal, job.TotalExportedCount, job.RestartFlag,
             job.CreatedAt, job.UpdatedAt, job.CompletedAt, job.AttachmentId, download.ExpiresAt,
             download.AttachmentId is { } attachmentId ? ExportDownloadPaths.For(attachmentId) : null);
     }
