@@ -42,10 +42,11 @@ public static class DataRegistration
                     db.UseSqlite(connectionString);
                 }
             });
-        // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
-        builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
+        // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
+        // Registered after the migration, so that Data Protection's own hosted service finds its table at start-up.
+        builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
         return builder;
     }
 

@@ -112,12 +112,13 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
             records.Select(r => r.GetProperty("endpoint").GetString()).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Every record of every JSON file at the zip's root (each file is one JSON array).</summary>
+    /// <summary>Every record of every data file at the zip's root (each file is one JSON array; the bundle files aside).</summary>
     private static List<JsonElement> ReadRecords(string zipPath)
     {
         using var zip = ZipFile.OpenRead(zipPath);
         var files = zip.Entries.Where(e => !e.FullName.Contains('/', StringComparison.Ordinal)
-            && e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToList();
+            && e.FullName.StartsWith("audit-logs-", StringComparison.Ordinal) && e.FullName.EndsWith(".json", StringComparison.Ordinal)).ToList();
+        Assert.Contains(zip.Entries, e => e.FullName == "manifest.json");
         Assert.NotEmpty(files);
         var records = new List<JsonElement>();
         foreach (var file in files)
