@@ -73,7 +73,9 @@ internal static class ActivityEndpoints
         {
             return Invalid(context, loggers, parsed.Errors);
         }
-        var result = await ingestion.StoreAsync(parsed.Activities, ct);
+        var sender = new IngestionSender(context.User.Id(), context.User.Identity?.Name, context.Connection.RemoteIpAddress?.ToString(),
+            context.Request.Path);
+        var result = await ingestion.StoreAsync(parsed.Activities, sender, ct);
         loggers.CreateLogger(typeof(ActivityEndpoints)).LogInformation(
             "User {UserId} ingested {Accepted} activities ({Skipped} skipped: not available)", context.User.Id(), result.Accepted, result.Skipped);
         // Ingested rows have no address of their own: a 201 without Location.

@@ -82,6 +82,11 @@ public static class ActivityIngestionParser
         {
             errors.Add(new($"{path}.action", action is null ? "action is required" : "action must be a supported action value"));
         }
+        else if (errors.Count == before && ActionCatalog.Find(action) is { Groups: var groups } && groups.HasFlag(ActionGroups.Custody))
+        {
+            // AuditAdmin records its own chain of custody; a forged "alice downloaded the export" must be impossible.
+            errors.Add(new($"{path}.action", $"{action} is recorded by AuditAdmin itself (chain of custody) and cannot be ingested"));
+        }
         var texts = TextFields.ToDictionary(f => f.Name, f => Text(item, f.Name, path, f.MaxLength, errors), StringComparer.Ordinal);
         var snapshot = Snapshot(item, path, texts["username"], errors);
         var createdAt = CreatedAt(item, path, nowUtc, errors);

@@ -13,8 +13,14 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private ActivityIngestion Ingestion() =>
-        new(new ActivityBulkWriter(_db), new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions())));
+    private static readonly IngestionSender Sender = new("sender-id", "siem-bot", "10.9.8.7", "/_api/v3/activities");
+
+    private ActivityIngestion Ingestion()
+    {
+        var available = new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(new AuditLogOptions()));
+        return new(new ActivityBulkWriter(_db), available,
+            new ActivityRecorder(_db, available, TimeProvider.System, new ListLogger<ActivityRecorder>()), TimeProvider.System);
+    }
 
     [Fact]
     public async Task StoreAsync_ShouldStoreOnlyAvailableActions_AndCountTheRest()
@@ -23,14 +29,40 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
         [
             new() { Action = SupportedActions.UserLogout, Username = "a", CreatedAt = DateTime.UtcNow },
             new() { Action = SupportedActions.PageView, Username = "b", CreatedAt = DateTime.UtcNow },
-            new() { Action = SupportedActions.AuditLogBulkExportFailed, Username = "c", CreatedAt = DateTime.UtcNow },
+            new() { Action = SupportedActions.UserRegistrationApprovalRequest, Username = "c", CreatedAt = DateTime.UtcNow },
+            new() { Action = SupportedActions.AttachmentDownload, Username = "forged", CreatedAt = DateTime.UtcNow },
         ];
 
-        var result = await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
+        var result = await Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new IngestionResult(Accepted: 2, Skipped: 1), result);
+        Assert.Equal(new IngestionResult(Accepted: 2, Skipped: 2), result);
         await using var db = _db.CreateDbContext();
-        Assert.Equal(["a", "c"], await db.Activities.OrderBy(a => a.Id).Select(a => a.Username).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["a", "c"], await db.Activities.Where(a => a.Source == ActivitySources.Ingested).OrderBy(a => a.Id)
+            .Select(a => a.Username).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StoreAsync_ShouldMarkRowsAsIngestedBySender_AndRecordTheCallOnce()
+    {
+        var before = DateTime.UtcNow;
+        Activity[] batch =
+        [
+            new() { Action = SupportedActions.UserLogout, Username = "a", CreatedAt = before.AddDays(-3) },
+            new() { Action = SupportedActions.UserLogout, Username = "b", CreatedAt = before.AddDays(-2) },
+        ];
+
+        await Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken);
+
+        await using var db = _db.CreateDbContext();
+        var rows = await db.Activities.Where(a => a.Action == SupportedActions.UserLogout).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal((ActivitySources.Ingested, "siem-bot"), (r.Source, r.IngestedBy));
+            Assert.InRange(r.IngestedAt!.Value, before, DateTime.UtcNow);
+        });
+        var call = Assert.Single(await db.Activities.Where(a => a.Action == SupportedActions.AuditLogIngested).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((ActivitySources.App, "sender-id", "siem-bot", "10.9.8.7"), (call.Source, call.UserId, call.Username, call.Ip));
+        Assert.Contains("\"accepted\":\"2\"", call.Snapshot, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,10 +75,11 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
             Target = "t", EventModel = "Comment", Event = "c", Snapshot = """{"username":"x"}""", CreatedAt = now.AddMilliseconds(-i),
         }).ToList();
 
-        await Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken);
+        await Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken);
 
         await using var db = _db.CreateDbContext();
-        var stored = await db.Activities.AsNoTracking().OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var stored = await db.Activities.AsNoTracking().Where(a => a.Source == ActivitySources.Ingested).OrderBy(a => a.Id)
+            .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(batch.Select(a => a.Username), stored.Select(a => a.Username));
         var first = stored[0];
         Assert.Equal(("id", "::1", "/e", "Page", "t", "Comment", "c", """{"username":"x"}""", now),
@@ -69,9 +102,10 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
         var batch = Enumerable.Range(0, 100)
             .Select(i => new Activity { Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = DateTime.UtcNow }).ToList();
 
-        await Assert.ThrowsAsync<SqliteException>(() => Ingestion().StoreAsync(batch, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<SqliteException>(() => Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken));
 
         await using var db = _db.CreateDbContext();
-        Assert.Equal(1, await db.Activities.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Activities.CountAsync(a => a.Source == ActivitySources.Ingested, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.Activities.CountAsync(a => a.Username == "before", TestContext.Current.CancellationToken));
     }
 }

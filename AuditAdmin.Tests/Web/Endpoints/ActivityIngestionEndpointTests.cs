@@ -21,14 +21,15 @@ public sealed class ActivityIngestionEndpointTests(ApiFixture fixture) : IClassF
             {"activities":[
               {"action":"USER_LOGIN_WITH_LOCAL","username":"ing-1","ip":"10.9.9.9","endpoint":"/login","createdAt":"2026-11-20T08:00:00Z"},
               {"action":"PAGE_VIEW","username":"ing-1"},
-              {"action":"AUDIT_LOG_BULK_EXPORT_COMPLETED","username":"ing-1","snapshot":{"username":"ing-1","jobId":"j1"}}
+              {"action":"USER_REGISTRATION_APPROVAL_REQUEST","username":"ing-1","snapshot":{"username":"ing-1","jobId":"j1"}}
             ]}
             """);
 
         var body = await response.JsonAsync(HttpStatusCode.Created);
         Assert.Equal((2, 1), (body.GetProperty("accepted").GetInt32(), body.GetProperty("skipped").GetInt32()));
         var stored = await StoredAsync("ing-1");
-        Assert.Equal([SupportedActions.UserLoginWithLocal, SupportedActions.AuditLogBulkExportCompleted], stored.Select(a => a.Action));
+        Assert.Equal([SupportedActions.UserLoginWithLocal, SupportedActions.UserRegistrationApprovalRequest], stored.Select(a => a.Action));
+        Assert.All(stored, a => Assert.Equal(ActivitySources.Ingested, a.Source));
         Assert.Equal(("10.9.9.9", "/login", new DateTime(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc)), (stored[0].Ip, stored[0].Endpoint, stored[0].CreatedAt));
         Assert.Equal("""{"username":"ing-1","jobId":"j1"}""", stored[1].Snapshot);
     }
@@ -90,5 +91,23 @@ public sealed class ActivityIngestionEndpointTests(ApiFixture fixture) : IClassF
 
         var doc = Assert.Single(page.GetProperty("docs").EnumerateArray());
         Assert.Equal(1, doc.GetProperty("snapshot").GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingest_ShouldRefuseChainOfCustodyActions_NamingThem_AndStoreNothing()
+    {
+        using var response = await fixture.Admin.PostJsonAsync("/_api/v3/activities", """
+            {"activities":[
+              {"action":"USER_LOGOUT","username":"ing-forge"},
+              {"action":"ATTACHMENT_DOWNLOAD","username":"ing-forge","createdAt":"2026-11-01T08:00:00Z"}
+            ]}
+            """);
+
+        var body = await response.JsonAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("validation_failed", error.GetProperty("code").GetString());
+        Assert.Equal("activities[1].action", error.GetProperty("param").GetString());
+        Assert.Contains("ATTACHMENT_DOWNLOAD", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync("ing-forge"));
     }
 }
