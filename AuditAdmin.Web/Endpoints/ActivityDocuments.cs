@@ -10,7 +10,10 @@ public sealed record UserReferenceDocument(
     [property: JsonPropertyName("_id")] string Id,
     [property: JsonPropertyName("username")] string? Username);
 
-/// <summary>One activity with GROWI's field names, so clients written for GROWI keep working.</summary>
+/// <summary>
+/// One activity with GROWI's field names, so clients written for GROWI keep working, then its provenance: <c>source</c>
+/// ("app" or "ingested") and, for an ingested row, <c>ingestedBy</c>.
+/// </summary>
 internal sealed record ActivityDocument(
     [property: JsonPropertyName("_id")] string UnderscoreId,
     [property: JsonPropertyName("id")] string Id,
@@ -24,7 +27,9 @@ internal sealed record ActivityDocument(
     [property: JsonPropertyName("event")] string? Event,
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("snapshot")] JsonElement? Snapshot,
-    [property: JsonPropertyName("createdAt")] string CreatedAt)
+    [property: JsonPropertyName("createdAt")] string CreatedAt,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("ingestedBy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IngestedBy)
 {
     /// <summary><paramref name="users"/>: current names of the users that still exist (a deleted actor becomes null).</summary>
     public static ActivityDocument From(Activity a, IReadOnlyDictionary<string, string?> users)
@@ -32,7 +37,8 @@ internal sealed record ActivityDocument(
         var id = a.Id.ToString(CultureInfo.InvariantCulture);
         var user = a.UserId is { } uid && users.TryGetValue(uid, out var name) ? new UserReferenceDocument(uid, name) : null;
         return new ActivityDocument(id, id, user, a.Username, a.Ip, a.Endpoint, a.TargetModel, a.Target, a.EventModel, a.Event,
-            a.Action, ParseSnapshot(a.Snapshot), FormatInstant(a.CreatedAt));
+            a.Action, ParseSnapshot(a.Snapshot), FormatInstant(a.CreatedAt), a.Source,
+            a.Source == ActivitySources.Ingested ? a.IngestedBy : null);
     }
 
     /// <summary>ISO-8601 UTC with milliseconds and "Z", as JavaScript's toISOString writes it.</summary>

@@ -110,4 +110,24 @@ public sealed class ActivityIngestionEndpointTests(ApiFixture fixture) : IClassF
         Assert.Contains("ATTACHMENT_DOWNLOAD", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(await StoredAsync("ing-forge"));
     }
+
+    [Fact]
+    public async Task List_ShouldTellIngestedRowsFromTheAppsOwn_WithWhoSentThem()
+    {
+        using var response = await fixture.Admin.PostJsonAsync("/_api/v3/activities", """{"activities":[{"action":"USER_LOGOUT","username":"ing-prov"}]}""");
+        await response.JsonAsync(HttpStatusCode.Created);
+
+        var page = await fixture.Admin.PageAsync("?limit=100" + ActivityApi.Filter(new { usernames = new[] { "ing-prov", "admin" } }));
+
+        var docs = page.GetProperty("docs").EnumerateArray().ToList();
+        var ingested = Assert.Single(docs, d => d.GetProperty("username").GetString() == "ing-prov");
+        Assert.Equal(("ingested", "admin"), (ingested.GetProperty("source").GetString(), ingested.GetProperty("ingestedBy").GetString()));
+        var calls = docs.Where(d => d.GetProperty("action").GetString() == SupportedActions.AuditLogIngested).ToList();
+        Assert.NotEmpty(calls);
+        Assert.All(calls, call =>
+        {
+            Assert.Equal("app", call.GetProperty("source").GetString());
+            Assert.False(call.TryGetProperty("ingestedBy", out _));
+        });
+    }
 }
