@@ -94,7 +94,7 @@ public sealed class ExportBrowserTests(BrowserFixture browser)
         await page.ClickAsync("[data-testid=notification-bell]");
         var ready = page.Locator("[data-testid=notification-item][data-kind=ExportReady]");
         await Assertions.Expect(ready).ToHaveCountAsync(1);
-        await Assertions.Expect(ready).ToContainTextAsync("3 records");
+        await Assertions.Expect(ready).ToContainTextAsync("3 records, complete as of");
         var download = await page.RunAndWaitForDownloadAsync(() => ready.ClickAsync());
         // Opening it marks it read.
         await Assertions.Expect(badge).ToHaveTextAsync("1");

@@ -24,6 +24,7 @@ public static class NotificationSeed
             Status = status,
             TotalExportedCount = count,
             CreatedAt = createdAt ?? now,
+            AsOfAt = createdAt ?? now,
             UpdatedAt = now,
             CompletedAt = completedAt,
         };

@@ -72,6 +72,7 @@ internal static class DownloadEndpoints
                 {
                     ["originalName"] = attachment.OriginalName,
                     ["fileSize"] = attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["sha256"] = attachment.Sha256,
                 },
             }, ct);
         }

@@ -7,8 +7,9 @@ namespace AuditAdmin.Core.Features.Export;
 
 /// <summary>An export job as a notification's reader sees it now.</summary>
 /// <param name="AttachmentId">The zip, while it can be downloaded.</param>
+/// <param name="AsOfAt">The moment the export is complete as of (its as-of boundary).</param>
 public sealed record ExportNotificationDetails(
-    Guid JobId, string Status, DateTime CreatedAt, DateTime? CompletedAt, long TotalExportedCount, Guid? AttachmentId);
+    Guid JobId, string Status, DateTime CreatedAt, DateTime? CompletedAt, long TotalExportedCount, Guid? AttachmentId, DateTime AsOfAt);
 
 /// <summary>The kinds of export notification, as <see cref="NotificationTarget.Kind"/> names them.</summary>
 internal static class ExportNotificationKinds
@@ -51,7 +52,8 @@ internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbCo
             }
             var details = job is null
                 ? null
-                : new ExportNotificationDetails(job.Id, job.Status, job.CreatedAt, job.CompletedAt, job.TotalExportedCount, state!.AttachmentId);
+                : new ExportNotificationDetails(job.Id, job.Status, job.CreatedAt, job.CompletedAt, job.TotalExportedCount, state!.AttachmentId,
+                    job.AsOfAt);
             var openUrl = kind == ExportNotificationKinds.Ready ? ExportDownloadPaths.For(state!.AttachmentId!.Value) : null;
             targets[notification.Id] = new NotificationTarget(kind, tone, openUrl, kind == ExportNotificationKinds.DownloadExpired, details);
         }

@@ -101,7 +101,8 @@ public sealed class NotificationBellTests : IAsyncLifetime
         Assert.Equal("A", items[0].TagName);
         Assert.Equal($"/download/{ready.AttachmentId}", items[0].GetAttribute("href"));
         Assert.True(items[0].HasAttribute("download"));
-        Assert.Contains("1,234 records", items[0].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("· 1,234 records, complete as of ", items[0].QuerySelector("[data-testid=notification-completeness]")!.TextContent.Trim(),
+            StringComparison.Ordinal);
         Assert.All(items.Skip(1), i => Assert.Null(i.GetAttribute("href")));
         Assert.Equal("true", items[1].GetAttribute("aria-disabled"));
     }

@@ -57,6 +57,9 @@ public sealed class ExportsPageTests : IAsyncLifetime
         Assert.Equal([running.Id.ToString(), ready.Id.ToString(), stale.Id.ToString()], rows.Select(r => r.GetAttribute("data-job-id")));
         Assert.Equal(["Exporting", "Ready", "Ready"], rows.Select(r => r.QuerySelector("[data-testid=export-status]")!.TextContent.Trim()));
         Assert.Equal("12,345", rows[1].QuerySelector("[data-testid=export-count]")!.TextContent);
+        Assert.Equal($"complete as of {UserTime.Format(ready.AsOfAt, UserTime.FindZone(Zone), CultureInfo.CurrentCulture)}",
+            rows[1].QuerySelector("[data-testid=export-complete-as-of]")!.TextContent);
+        Assert.Null(rows[0].QuerySelector("[data-testid=export-complete-as-of]"));
         Assert.Contains(UserTime.Format(ready.CreatedAt, UserTime.FindZone(Zone), CultureInfo.CurrentCulture), rows[1].TextContent, StringComparison.Ordinal);
         var label = ctx.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<AuditAdmin.Resources.ActionLabels>>()[action];
         Assert.Equal($"Users: bob, carol · {label} · 3/1/2026 – 3/2/2026", rows[1].QuerySelector("[data-testid=export-filters]")!.TextContent);
