@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Components;
 
 namespace AuditAdmin.Web.Components.Pages.Activities;
 
-/// <summary>Read-only view of the audit log configuration and of the retention job's last run.</summary>
+/// <summary>Read-only view of the audit log configuration, of the retention job's last run and of the signing certificate.</summary>
 public sealed partial class ActivitySettingsPanel
 {
     private AuditLogOptions _options = new();
     private IReadOnlyList<string> _available = [];
     private ActivityRetentionStatus? _lastRetention;
     private bool _listOpen;
+    private string? _fingerprint;
 
     /// <summary>The reader, for the time zone of the last run.</summary>
     [Parameter]
@@ -23,5 +24,6 @@ public sealed partial class ActivitySettingsPanel
         _options = Options.CurrentValue;
         _available = AvailableActions.Get(includeEssential: false);
         _lastRetention = await Retention.GetLastRunAsync(CancellationToken.None);
+        _fingerprint = AuditAdmin.Core.Features.Signing.SigningCertificates.Fingerprint(await Certificates.GetCurrentAsync(CancellationToken.None));
     }
 }

@@ -1,3 +1,5 @@
+using AuditAdmin.Core.Features.Signing;
+using Microsoft.AspNetCore.DataProtection;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Tests.TestInfrastructure;
@@ -29,6 +31,10 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
     {
         Over(_database, configure)(services);
         services.AddSingleton<ActivityRetention>();
+        services.AddDataProtection();
+        services.AddSingleton(new AuditAdmin.Core.AppPaths(_database.Directory));
+        services.AddOptions<SigningOptions>();
+        services.AddSingleton<SigningCertificates>();
         services.AddAuthorizationCore();
         services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
         services.AddScoped<CurrentUser>();
@@ -174,6 +180,8 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
         Assert.Equal($"{SearchableByDefault.Count} / {ActionCatalog.All.Count}", cut.Find("[data-testid=settings-action-count]").TextContent.Trim());
         Assert.Equal(12, AvailableActions.Compute(new AuditLogOptions(), includeEssential: false).Count);
         Assert.Contains("SMALL", cut.Find("[data-testid=settings-group-size]").TextContent, StringComparison.Ordinal);
+        var certificate = await ctx.Services.GetRequiredService<SigningCertificates>().GetCurrentAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(SigningCertificates.Fingerprint(certificate), cut.Find("[data-testid=settings-signing-fingerprint]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=activity-filter-bar]"));
     }
 
