@@ -59,6 +59,8 @@ public static class WebRegistration
         services.AddUserManagement();
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<IAuthorizationHandler, CurrentUserRequirementHandler>();
+        services.AddScoped<SessionAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
 
         services.Configure<RequestLocalizationOptions>(o =>

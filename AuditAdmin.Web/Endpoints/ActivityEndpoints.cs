@@ -18,15 +18,16 @@ internal static class ActivityEndpoints
         api.MapGet("/activity", ListFromQueryAsync)
             .WithName("ListActivities")
             .WithSummary("Lists the audit log, newest first; limit, offset and searchFilter (JSON text) in the query string.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
         api.MapPost("/activity/list", ListFromBodyAsync)
             .WithName("ListActivitiesByBody")
             .WithSummary("Lists the audit log, newest first; limit, offset and searchFilter in the JSON body.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
         api.MapPost("/activities", IngestAsync)
             .WithName("IngestActivities")
             .WithSummary("Records up to 1000 events sent by another system; actions that are not available are skipped.")
-            .RequireScope(Scopes.WriteAuditLog);
+            // Admins only: an auditor reads the log and must not be able to add to it (separation of duties).
+            .RequireScope(Scopes.WriteAuditLog, Audience.Admins);
         return app;
     }
 

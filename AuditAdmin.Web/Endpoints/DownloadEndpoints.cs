@@ -26,7 +26,7 @@ internal static class DownloadEndpoints
             .WithSummary("The caller's export zip, while its download window is open.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesApiError(StatusCodes.Status410Gone)
-            .RequireScope(Scopes.ReadAttachment, adminOnly: false);
+            .RequireScope(Scopes.ReadAttachment, Audience.AuditReaders);
         return app;
     }
 

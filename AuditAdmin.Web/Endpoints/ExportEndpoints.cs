@@ -25,17 +25,17 @@ internal static class ExportEndpoints
             .WithSummary("Starts an export of the matching audit-log records, or restarts the same one in progress (restartJob).")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .RequireAuditLogEnabled()
-            .RequireScope(Scopes.WriteAuditLog);
+            .RequireScope(Scopes.WriteAuditLog, Audience.AuditReaders);
 
         group.MapGet("", ListAsync)
             .WithName("ListAuditLogBulkExports")
             .WithSummary("Lists the caller's export jobs, newest first.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
 
         group.MapGet("/{jobId:guid}", GetAsync)
             .WithName("GetAuditLogBulkExport")
             .WithSummary("One export job of the caller, with its download address while the zip can be downloaded.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
         return app;
     }
 

@@ -21,7 +21,11 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
 
     private SqliteTestDatabase _database = default!;
 
-    public async ValueTask InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await _database.AddUserAsync("user-admin", "admin", AuditAdmin.Core.Identity.UserRole.Admin);
+    }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
@@ -29,7 +33,7 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
     {
         Over(_database, configure)(services);
         services.AddSingleton<ActivityRetention>();
-        services.AddAuthorizationCore();
+        services.AddAppAuthorization(_database);
         services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
         services.AddScoped<CurrentUser>();
     });

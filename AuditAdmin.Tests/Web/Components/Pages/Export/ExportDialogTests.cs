@@ -20,7 +20,11 @@ public sealed class ExportDialogTests : IAsyncLifetime
     private const string Zone = "Asia/Tokyo";
     private SqliteTestDatabase _db = default!;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _db = await SqliteTestDatabase.CreateAsync();
+        await _db.AddUserAsync(UserId, "alice", UserRole.Admin);
+    }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
