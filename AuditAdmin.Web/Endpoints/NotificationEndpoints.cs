@@ -34,6 +34,7 @@ internal static class NotificationEndpoints
         group.MapPost("/open", OpenAsync)
             .WithName("OpenInAppNotification")
             .WithSummary("Marks one of the caller's notifications opened and returns it.")
+            .AcceptsJsonBody()
             .RequireScope(Scopes.WriteInAppNotification, Audience.AnyUser);
 
         group.MapPut("/all-statuses-open", OpenAllAsync)
