@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -59,6 +60,8 @@ public static class WebRegistration
         services.AddUserManagement();
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<IAuthorizationHandler, CurrentUserRequirementHandler>();
+        services.AddScoped<SessionAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
 
         services.Configure<RequestLocalizationOptions>(o =>
@@ -101,13 +104,20 @@ public static class WebRegistration
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use((context, next) =>
         {
-            // API clients get the status code (and envelope), never the HTML "not found" page.
-            if (ApiResults.IsApiRequest(context.Request) || context.Request.Path.StartsWithSegments("/download"))
+            // API clients get the envelope, never the HTML "not found" page.
+            if (ApiResults.IsEnvelopePath(context.Request.Path))
             {
                 context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
             }
             return next(context);
         });
+        // An error status that nobody explained (no such path, a wrong method...) still gets the envelope.
+        app.UseWhen(context => ApiResults.IsEnvelopePath(context.Request.Path), api => api.UseStatusCodePages(async pages =>
+        {
+            var status = pages.HttpContext.Response.StatusCode;
+            await ApiResults.WriteAsync(pages.HttpContext, status, ApiResults.CodeFor(status),
+                ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "Error");
+        }));
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseMiddleware<CrossSiteRequestProtection>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AuditAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AuditAdmin.Core.Identity;
 
@@ -11,22 +12,33 @@ public sealed record AccessTokenInfo(long Id, string? Description, IReadOnlyList
 
 public sealed record ValidatedAccessToken(long Id, AppUser User, IReadOnlySet<string> Scopes, DateTime? LastUsedAt);
 
-/// <summary>Personal access tokens: 32 random bytes shown once, stored as SHA-256.</summary>
-public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider clock)
+/// <summary>The "AccessTokens" section.</summary>
+public sealed class AccessTokenOptions
 {
-    public const int MaxExpiryDays = 3650;
+    public const string Section = "AccessTokens";
+
+    /// <summary>The longest lifetime a new token may have, in days (a leaked token stops working at the latest then).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3650)]
+    public int MaxLifetimeDays { get; set; } = 365;
+}
+
+/// <summary>Personal access tokens: 32 random bytes shown once, stored as SHA-256, living at most <see cref="MaxLifetimeDays"/>.</summary>
+public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider clock, IOptions<AccessTokenOptions> options)
+{
     public const int MaxDescriptionLength = 256;
+
+    public int MaxLifetimeDays => options.Value.MaxLifetimeDays;
 
     /// <summary>How stale LastUsedAt may get: at most one write per token and interval, not one per request.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>A token valid for <paramref name="days"/> days (1 to <see cref="MaxExpiryDays"/>) from now.</summary>
+    /// <summary>A token valid for <paramref name="days"/> days (1 to <see cref="MaxLifetimeDays"/>) from now.</summary>
     public Task<CreatedAccessToken> CreateForDaysAsync(string userId, IEnumerable<string> scopes, int days, string? description,
         CancellationToken cancellationToken)
     {
-        if (days is < 1 or > MaxExpiryDays)
+        if (days < 1 || days > MaxLifetimeDays)
         {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"The expiry must be between 1 and {MaxExpiryDays} days.");
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"The expiry must be between 1 and {MaxLifetimeDays} days.");
         }
         return CreateAsync(userId, scopes, clock.GetUtcNow().UtcDateTime.AddDays(days), description, cancellationToken);
     }
@@ -43,6 +55,10 @@ public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider cloc
         if (requested.Count == 0)
         {
             throw new ArgumentException("At least one scope is required.", nameof(scopes));
+        }
+        if (expiresAt > clock.GetUtcNow().UtcDateTime.AddDays(MaxLifetimeDays))
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAt), expiresAt, $"A token may live at most {MaxLifetimeDays} days.");
         }
         if (description?.Trim().Length > MaxDescriptionLength)
         {
@@ -108,6 +124,10 @@ public sealed class AccessTokenService(AuditAdminDbContext db, TimeProvider cloc
     /// <summary>Deletes one of the user's tokens; false when it is not theirs or does not exist.</summary>
     public async Task<bool> RevokeAsync(string userId, long tokenId, CancellationToken cancellationToken) =>
         await db.AccessTokens.Where(t => t.Id == tokenId && t.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>Deletes every token of the user (a password reset, for instance); returns how many there were.</summary>
+    public Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken) =>
+        db.AccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

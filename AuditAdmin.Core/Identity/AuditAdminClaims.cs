@@ -6,6 +6,9 @@ public static class AuditAdminClaims
     public const string Language = "auditadmin:language";
     public const string TimeZone = "auditadmin:tz";
 
+    /// <summary>A user claim (stored) on an account whose password was generated and written to the log: change it first.</summary>
+    public const string MustChangePassword = "auditadmin:must-change-password";
+
     /// <summary>One claim per scope on principals authenticated by an access token.</summary>
     public const string Scope = "scope";
 

@@ -21,7 +21,10 @@ public static class IdentityFeature
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuditAdminDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.AddOptions<AccessTokenOptions>().BindConfiguration(AccessTokenOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AccessTokenService>();
+        builder.Services.AddSingleton<UserAccessReader>();
         builder.Services.AddScoped<UserAdministration>();
         return builder;
     }

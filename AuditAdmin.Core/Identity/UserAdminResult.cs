@@ -42,4 +42,10 @@ public static class UserAdminErrors
     public const string UnsupportedLanguage = "Users_Error_Language";
     public const string UnknownTimeZone = "Users_Error_TimeZone";
     public const string PasswordRequired = "Users_Error_PasswordRequired";
+
+    /// <summary>The acting user is no longer an active administrator (checked against the database at every change).</summary>
+    public const string NotAuthorized = "Users_Error_NotAuthorized";
+
+    public const string PasswordUnchanged = "Users_Error_PasswordUnchanged";
+    public const string TokenNotFound = "Users_Error_TokenNotFound";
 }

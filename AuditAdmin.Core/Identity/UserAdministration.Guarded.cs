@@ -4,17 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Core.Identity;
 
-/// <summary>The changes with guard rails: nobody demotes or deactivates themself, and the last active admin stays.</summary>
+/// <summary>The changes with guard rails: nobody changes their own role or deactivates themself, and the last active admin stays.</summary>
 public sealed partial class UserAdministration
 {
-    public async Task<UserAdminResult> SetAdminAsync(string userId, bool isAdmin, UserAdminActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the user an admin, an auditor or a plain user. A change renews the security stamp: the user's sessions
+    /// end, so no open tab keeps the old rights.
+    /// </summary>
+    public async Task<UserAdminResult> SetRoleAsync(string userId, UserRole role, UserAdminActor actor, CancellationToken cancellationToken)
     {
-        if (!isAdmin && actor.UserId == userId)
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
         {
-            return UserAdminResult.Fail(UserAdminErrors.SelfDemote, "You cannot remove your own administrator role.");
+            return refused;
         }
-        await EnsureAdminRoleAsync();
+        if (actor.UserId == userId)
+        {
+            return UserAdminResult.Fail(UserAdminErrors.SelfDemote, "You cannot change your own role.");
+        }
+        await EnsureRolesAsync();
         AppUser? target = null;
+        var previous = UserRole.User;
         var result = await InTransactionAsync(async () =>
         {
             target = await users.FindByIdAsync(userId);
@@ -22,20 +31,37 @@ public sealed partial class UserAdministration
             {
                 return NotFound(userId);
             }
-            if (await users.IsInRoleAsync(target, Roles.Admin) == isAdmin)
+            previous = UserRoles.FromRoleNames(await users.GetRolesAsync(target));
+            if (previous == role)
             {
                 return UserAdminResult.Success;
             }
-            if (!isAdmin && target.IsActive && await CountActiveAdminsAsync(cancellationToken) <= 1)
+            if (previous == UserRole.Admin && target.IsActive && await CountActiveAdminsAsync(cancellationToken) <= 1)
             {
                 return LastAdmin();
             }
-            var changed = isAdmin ? await users.AddToRoleAsync(target, Roles.Admin) : await users.RemoveFromRoleAsync(target, Roles.Admin);
+            var held = (await users.GetRolesAsync(target)).Where(r => Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+            var changed = held.Count > 0 ? await users.RemoveFromRolesAsync(target, held) : Microsoft.AspNetCore.Identity.IdentityResult.Success;
+            if (changed.Succeeded && role.RoleName() is { } name)
+            {
+                changed = await users.AddToRoleAsync(target, name);
+            }
+            if (changed.Succeeded)
+            {
+                changed = await users.UpdateSecurityStampAsync(target);
+            }
             return changed.Succeeded ? UserAdminResult.Success : new UserAdminResult(UserAdminResult.From(changed));
         }, cancellationToken);
-        if (result.Succeeded && target is not null)
+        if (result.Succeeded && target is not null && previous != role)
         {
-            await RecordAsync(isAdmin ? SupportedActions.AdminUsersGrantAdmin : SupportedActions.AdminUsersRevokeAdmin, actor, target, cancellationToken);
+            if (RevokeAction(previous) is { } revoke)
+            {
+                await RecordAsync(revoke, actor, target, cancellationToken);
+            }
+            if (GrantAction(role) is { } grant)
+            {
+                await RecordAsync(grant, actor, target, cancellationToken);
+            }
         }
         return result;
     }
@@ -43,9 +69,13 @@ public sealed partial class UserAdministration
     /// <summary>Deactivation also renews the security stamp, which ends the user's sessions; tokens are refused at once.</summary>
     public async Task<UserAdminResult> SetActiveAsync(string userId, bool isActive, UserAdminActor actor, CancellationToken cancellationToken)
     {
-        if (!isActive && actor.UserId == userId)
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
         {
-            return UserAdminResult.Fail(UserAdminErrors.SelfDeactivate, "You cannot deactivate your own account.");
+            return refused;
+        }
+        if (actor.UserId == userId)
+        {
+            return UserAdminResult.Fail(UserAdminErrors.SelfDeactivate, "You cannot deactivate or reactivate your own account.");
         }
         AppUser? target = null;
         var result = await InTransactionAsync(async () =>
@@ -65,7 +95,7 @@ public sealed partial class UserAdministration
             }
             target.IsActive = isActive;
             var updated = await users.UpdateAsync(target);
-            if (updated.Succeeded && !isActive)
+            if (updated.Succeeded)
             {
                 updated = await users.UpdateSecurityStampAsync(target);
             }
@@ -77,6 +107,20 @@ public sealed partial class UserAdministration
         }
         return result;
     }
+
+    private static string? GrantAction(UserRole role) => role switch
+    {
+        UserRole.Admin => SupportedActions.AdminUsersGrantAdmin,
+        UserRole.Auditor => SupportedActions.AdminUsersGrantAuditor,
+        _ => null,
+    };
+
+    private static string? RevokeAction(UserRole role) => role switch
+    {
+        UserRole.Admin => SupportedActions.AdminUsersRevokeAdmin,
+        UserRole.Auditor => SupportedActions.AdminUsersRevokeAuditor,
+        _ => null,
+    };
 
     /// <summary>
     /// The guard rails read then write; a serializable transaction (BEGIN IMMEDIATE on SQLite) keeps two admins

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.AspNetCore.Identity;
@@ -7,22 +9,31 @@ namespace AuditAdmin.Core.Identity;
 
 /// <summary>
 /// Account management shared by the Users page, the CLI and the first-run bootstrap. Enforces the guard rails:
-/// nobody deactivates or demotes themself, and the last active admin stays. Use one instance per operation
-/// (it works on a scoped context).
+/// every change by a signed-in actor re-reads that actor from the database and goes ahead only while they are an
+/// active administrator (an open tab loses its rights on its next action); nobody changes their own role or
+/// deactivates themself; the last active admin stays. Use one instance per operation (it works on a scoped context).
 /// </summary>
 public sealed partial class UserAdministration(
     AuditAdminDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
+    UserAccessReader access,
+    AccessTokenService tokens,
     IActivityRecorder recorder,
     TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<UserPage> ListAsync(string? search, int skip, int take, CancellationToken cancellationToken)
+    public async Task<UserAdminResult<UserPage>> ListAsync(UserAdminActor actor, string? search, int skip, int take,
+        CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return UserAdminResult.Fail<UserPage>(refused.Errors);
+        }
         take = Math.Clamp(take, 1, MaxPageSize);
-        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
+        var adminRoleId = await RoleIdAsync(Roles.Admin, cancellationToken);
+        var auditorRoleId = await RoleIdAsync(Roles.Auditor, cancellationToken);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -30,31 +41,50 @@ public sealed partial class UserAdministration(
             query = query.Where(u => u.NormalizedUserName!.Contains(normalized) || u.NormalizedEmail!.Contains(normalized));
         }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(u => u.NormalizedUserName).Skip(Math.Max(skip, 0)).Take(take)
-            .Select(u => new UserSummary(u.Id, u.UserName!, u.Email,
-                db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId),
-                u.Language, u.TimeZone, u.IsActive, u.CreatedAt))
+        var rows = await query.OrderBy(u => u.NormalizedUserName).Skip(Math.Max(skip, 0)).Take(take)
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.Email,
+                Role = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId) ? UserRole.Admin
+                    : db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == auditorRoleId) ? UserRole.Auditor
+                    : UserRole.User,
+                u.Language,
+                u.TimeZone,
+                u.IsActive,
+                u.CreatedAt,
+                u.LockoutEnd,
+            })
             .ToListAsync(cancellationToken);
-        return new UserPage(items, total);
+        var now = clock.GetUtcNow();
+        var items = rows.Select(u => new UserSummary(u.Id, u.UserName!, u.Email, u.Role, u.Language, u.TimeZone, u.IsActive,
+            u.CreatedAt, u.LockoutEnd > now)).ToList();
+        return UserAdminResult.Ok(new UserPage(items, total));
     }
 
     public async Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken)
     {
-        var adminRoleId = await AdminRoleIdAsync(cancellationToken);
+        var adminRoleId = await RoleIdAsync(Roles.Admin, cancellationToken);
         return await db.Users.CountAsync(
             u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId), cancellationToken);
     }
 
     public Task<AppUser?> FindByNameAsync(string userName) => users.FindByNameAsync(userName.Trim());
 
-    public async Task EnsureAdminRoleAsync()
+    /// <summary>Creates the Admin and Auditor roles when missing.</summary>
+    public async Task EnsureRolesAsync()
     {
-        if (!await roles.RoleExistsAsync(Roles.Admin))
+        foreach (var role in Roles.All)
         {
-            var created = await roles.CreateAsync(new IdentityRole(Roles.Admin));
-            if (!created.Succeeded && !await roles.RoleExistsAsync(Roles.Admin))
+            if (await roles.RoleExistsAsync(role))
             {
-                throw new InvalidOperationException("Could not create the Admin role: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                continue;
+            }
+            var created = await roles.CreateAsync(new IdentityRole(role));
+            if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+            {
+                throw new InvalidOperationException($"Could not create the {role} role: " + string.Join(" ", created.Errors.Select(e => e.Description)));
             }
         }
     }
@@ -62,6 +92,10 @@ public sealed partial class UserAdministration(
     /// <summary>Creates an account; returns its id.</summary>
     public async Task<UserAdminResult<string>> CreateAsync(NewUser input, UserAdminActor actor, CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return UserAdminResult.Fail<string>(refused.Errors);
+        }
         var language = input.Language is null ? SupportedCultures.Default : SupportedCultures.Normalize(input.Language);
         if (language is null)
         {
@@ -75,10 +109,7 @@ public sealed partial class UserAdministration(
         {
             return UserAdminResult.Fail<string>(UserAdminErrors.PasswordRequired, "A password is required.");
         }
-        if (input.IsAdmin)
-        {
-            await EnsureAdminRoleAsync();
-        }
+        await EnsureRolesAsync();
 
         var user = new AppUser
         {
@@ -91,9 +122,9 @@ public sealed partial class UserAdministration(
         var result = await InTransactionAsync(async () =>
         {
             var created = await users.CreateAsync(user, input.Password);
-            if (created.Succeeded && input.IsAdmin)
+            if (created.Succeeded && input.Role.RoleName() is { } role)
             {
-                created = await users.AddToRoleAsync(user, Roles.Admin);
+                created = await users.AddToRoleAsync(user, role);
             }
             return created.Succeeded ? UserAdminResult.Success : new UserAdminResult(UserAdminResult.From(created));
         }, cancellationToken);
@@ -102,9 +133,9 @@ public sealed partial class UserAdministration(
             return UserAdminResult.Fail<string>(result.Errors);
         }
         await RecordAsync(SupportedActions.UserRegistrationSuccess, actor, user, cancellationToken);
-        if (input.IsAdmin)
+        if (GrantAction(input.Role) is { } grant)
         {
-            await RecordAsync(SupportedActions.AdminUsersGrantAdmin, actor, user, cancellationToken);
+            await RecordAsync(grant, actor, user, cancellationToken);
         }
         return UserAdminResult.Ok(user.Id);
     }
@@ -113,6 +144,10 @@ public sealed partial class UserAdministration(
     public async Task<UserAdminResult> SetPreferencesAsync(string userId, string language, string? timeZone, UserAdminActor actor,
         CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var normalizedLanguage = SupportedCultures.Normalize(language);
         if (normalizedLanguage is null)
         {
@@ -142,10 +177,17 @@ public sealed partial class UserAdministration(
         return UserAdminResult.Success;
     }
 
-    /// <summary>Sets the given password, or a generated one when null; returns it so it can be shown once. Ends the user's sessions.</summary>
+    /// <summary>
+    /// Sets the given password, or a generated one when null; returns it so it can be shown once. Ends the user's
+    /// sessions, revokes their access tokens (whoever knew the old password may have made some) and lifts a lockout.
+    /// </summary>
     public async Task<UserAdminResult<string>> ResetPasswordAsync(string userId, string? newPassword, UserAdminActor actor,
         CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return UserAdminResult.Fail<string>(refused.Errors);
+        }
         var target = await users.FindByIdAsync(userId);
         if (target is null)
         {
@@ -161,13 +203,128 @@ public sealed partial class UserAdministration(
         // An admin reset is also the way out of a lockout.
         await users.SetLockoutEndDateAsync(target, null);
         await users.ResetAccessFailedCountAsync(target);
-        await RecordAsync(SupportedActions.AdminUsersPasswordReset, actor, target, cancellationToken);
+        await ClearPasswordChangeAsync(target);
+        var revoked = await tokens.RevokeAllAsync(target.Id, cancellationToken);
+        await RecordAsync(SupportedActions.AdminUsersPasswordReset, actor, target, cancellationToken,
+            ("revokedTokens", revoked.ToString(CultureInfo.InvariantCulture)));
         return UserAdminResult.Ok(password);
     }
 
-    private async Task<string?> AdminRoleIdAsync(CancellationToken cancellationToken)
+    /// <summary>Lifts a lockout (too many failed sign-ins). Recorded only when the user was locked out.</summary>
+    public async Task<UserAdminResult<bool>> UnlockAsync(string userId, UserAdminActor actor, CancellationToken cancellationToken)
     {
-        var normalized = roles.NormalizeKey(Roles.Admin);
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return UserAdminResult.Fail<bool>(refused.Errors);
+        }
+        var target = await users.FindByIdAsync(userId);
+        if (target is null)
+        {
+            return UserAdminResult.Fail<bool>(NotFound(userId).Errors);
+        }
+        var wasLocked = await users.IsLockedOutAsync(target);
+        await users.SetLockoutEndDateAsync(target, null);
+        await users.ResetAccessFailedCountAsync(target);
+        if (wasLocked)
+        {
+            await RecordAsync(SupportedActions.AdminUsersUnlock, actor, target, cancellationToken);
+        }
+        return UserAdminResult.Ok(wasLocked);
+    }
+
+    /// <summary>Any user's tokens, for an administrator.</summary>
+    public async Task<UserAdminResult<IReadOnlyList<AccessTokenInfo>>> ListTokensAsync(string userId, UserAdminActor actor,
+        CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return UserAdminResult.Fail<IReadOnlyList<AccessTokenInfo>>(refused.Errors);
+        }
+        return UserAdminResult.Ok(await tokens.ListAsync(userId, cancellationToken));
+    }
+
+    /// <summary>An administrator revokes one of the user's tokens (recorded as the token's deletion, with its owner as target).</summary>
+    public async Task<UserAdminResult> RevokeTokenAsync(string userId, long tokenId, UserAdminActor actor, CancellationToken cancellationToken)
+    {
+        if (await RefusedAsync(actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var target = await users.FindByIdAsync(userId);
+        if (target is null)
+        {
+            return NotFound(userId);
+        }
+        if (!await tokens.RevokeAsync(userId, tokenId, cancellationToken))
+        {
+            return UserAdminResult.Fail(UserAdminErrors.TokenNotFound, $"User '{target.UserName}' has no token {tokenId}.");
+        }
+        await RecordAsync(SupportedActions.UserAccessTokenDelete, actor, target, cancellationToken,
+            ("tokenId", tokenId.ToString(CultureInfo.InvariantCulture)));
+        return UserAdminResult.Success;
+    }
+
+    /// <summary>The user must choose a new password at their next sign-in (the first-run admin's generated one).</summary>
+    public async Task RequirePasswordChangeAsync(string userId)
+    {
+        var target = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No user with id '{userId}'.");
+        if (!(await users.GetClaimsAsync(target)).Any(IsPasswordChangeClaim))
+        {
+            await users.AddClaimAsync(target, new Claim(AuditAdminClaims.MustChangePassword, "true"));
+        }
+    }
+
+    /// <summary>The user changes their own password (knowing the current one); lifts the obligation to change it.</summary>
+    public async Task<UserAdminResult> ChangeOwnPasswordAsync(string userId, string currentPassword, string newPassword,
+        UserAdminActor actor, CancellationToken cancellationToken)
+    {
+        var target = await users.FindByIdAsync(userId);
+        if (target is null || !target.IsActive)
+        {
+            return UserAdminResult.Fail(UserAdminErrors.NotAuthorized, "This account cannot change its password.");
+        }
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            return UserAdminResult.Fail(UserAdminErrors.PasswordRequired, "A password is required.");
+        }
+        if (newPassword == currentPassword)
+        {
+            return UserAdminResult.Fail(UserAdminErrors.PasswordUnchanged, "Choose a password different from the current one.");
+        }
+        var changed = await users.ChangePasswordAsync(target, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return new UserAdminResult(UserAdminResult.From(changed));
+        }
+        await ClearPasswordChangeAsync(target);
+        await RecordAsync(SupportedActions.UserPasswordUpdate, actor, target, cancellationToken);
+        return UserAdminResult.Success;
+    }
+
+    private async Task ClearPasswordChangeAsync(AppUser target)
+    {
+        var pending = (await users.GetClaimsAsync(target)).Where(IsPasswordChangeClaim).ToList();
+        if (pending.Count > 0)
+        {
+            await users.RemoveClaimsAsync(target, pending);
+        }
+    }
+
+    private static bool IsPasswordChangeClaim(Claim claim) => claim.Type == AuditAdminClaims.MustChangePassword;
+
+    /// <summary>Null when the actor may administer users now: the operator, or a user who is an active admin in the database.</summary>
+    private async Task<UserAdminResult?> RefusedAsync(UserAdminActor actor, CancellationToken cancellationToken)
+    {
+        if (actor.IsOperator || (await access.FindAsync(actor.UserId, cancellationToken))?.IsAdmin == true)
+        {
+            return null;
+        }
+        return UserAdminResult.Fail(UserAdminErrors.NotAuthorized, "Only an active administrator can manage users.");
+    }
+
+    private async Task<string?> RoleIdAsync(string role, CancellationToken cancellationToken)
+    {
+        var normalized = roles.NormalizeKey(role);
         return await db.Roles.Where(r => r.NormalizedName == normalized).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -189,8 +346,15 @@ public sealed partial class UserAdministration(
     private static UserAdminResult NotFound(string userId) =>
         UserAdminResult.Fail(UserAdminErrors.NotFound, $"No user with id '{userId}'.");
 
-    private Task RecordAsync(string action, UserAdminActor actor, AppUser target, CancellationToken cancellationToken) =>
-        recorder.RecordAsync(new ActivityEntry(action)
+    private Task RecordAsync(string action, UserAdminActor actor, AppUser target, CancellationToken cancellationToken,
+        params (string Key, string? Value)[] extra)
+    {
+        var snapshot = new Dictionary<string, string?> { ["targetUsername"] = target.UserName };
+        foreach (var (key, value) in extra)
+        {
+            snapshot[key] = value;
+        }
+        return recorder.RecordAsync(new ActivityEntry(action)
         {
             UserId = actor.UserId,
             Username = actor.UserName,
@@ -198,6 +362,7 @@ public sealed partial class UserAdministration(
             Target = target.Id,
             Ip = actor.Ip,
             Endpoint = actor.Endpoint,
-            Snapshot = new Dictionary<string, string?> { ["targetUsername"] = target.UserName },
+            Snapshot = snapshot,
         }, cancellationToken);
+    }
 }

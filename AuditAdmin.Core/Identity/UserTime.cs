@@ -33,6 +33,20 @@ public static class UserTime
     public static IReadOnlyList<string> IanaZoneIds { get; } = TimeZoneInfo.GetSystemTimeZones()
         .Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The first and last calendar days a filter may name. Far wider than any audit log, and narrow enough that a day's
+    /// first and last instants exist in every zone (9999-12-31 ends after DateTime.MaxValue east of UTC).
+    /// </summary>
+    public static readonly DateOnly FirstSupportedDay = new(1900, 1, 1);
+
+    public static readonly DateOnly LastSupportedDay = new(9998, 12, 31);
+
+    public static bool IsSupportedDay(DateOnly day) => day >= FirstSupportedDay && day <= LastSupportedDay;
+
+    /// <summary>An instant within the supported days, whatever the zone it was written in.</summary>
+    public static bool IsSupportedInstant(DateTime utc) =>
+        utc >= FirstSupportedDay.AddDays(-1).ToDateTime(TimeOnly.MinValue) && utc < LastSupportedDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+
     public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 

@@ -23,10 +23,11 @@ public sealed class AccessTokenServiceTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private async Task<T> WithServiceAsync<T>(Func<AccessTokenService, Task<T>> action)
+    private async Task<T> WithServiceAsync<T>(Func<AccessTokenService, Task<T>> action, int maxLifetimeDays = 365)
     {
         await using var db = _database.CreateDbContext();
-        return await action(new AccessTokenService(db, _clock));
+        return await action(new AccessTokenService(db, _clock,
+            Microsoft.Extensions.Options.Options.Create(new AccessTokenOptions { MaxLifetimeDays = maxLifetimeDays })));
     }
 
     [Fact]
@@ -58,10 +59,22 @@ public sealed class AccessTokenServiceTests : IAsyncLifetime
 
     [Theory]
     [InlineData(0)]
-    [InlineData(3651)]
-    public async Task CreateForDays_ShouldRefuseAnExpiryOutsideOneToTenYears(int days) =>
+    [InlineData(366)]
+    public async Task CreateForDays_ShouldRefuseAnExpiryOutsideOneDayToTheCap_OfAYearByDefault(int days) =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             WithServiceAsync(s => s.CreateForDaysAsync(_user.Id, [Scopes.ReadAttachment], days, null, Ct)));
+
+    [Fact]
+    public async Task Create_ShouldRefuseAnExpiryBeyondTheConfiguredCap_WhateverTheCaller()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            WithServiceAsync(s => s.CreateAsync(_user.Id, [Scopes.ReadAttachment], now.AddDays(31), null, Ct), maxLifetimeDays: 30));
+        var created = await WithServiceAsync(s => s.CreateAsync(_user.Id, [Scopes.ReadAttachment], now.AddDays(30), null, Ct), maxLifetimeDays: 30);
+
+        Assert.Equal(now.AddDays(30), created.ExpiresAt);
+    }
 
     [Fact]
     public async Task Create_ShouldRefuseUnknownOrMissingScopes()

@@ -24,7 +24,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     public async Task Create_ShouldStoreTheUserWithItsPreferences_AndRecordTheRegistration()
     {
         var result = await Admin(a => a.CreateAsync(
-            new NewUser(" carol ", "carol@example.test", AuditAdminFactory.Password, IsAdmin: true, Language: "JA", TimeZone: "Asia/Tokyo"),
+            new NewUser(" carol ", "carol@example.test", AuditAdminFactory.Password, Role: UserRole.Admin, Language: "JA", TimeZone: "Asia/Tokyo"),
             ActorFor(_admin), Ct));
 
         Assert.True(result.Succeeded, result.Describe());
@@ -80,7 +80,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task SetAdmin_ShouldRefuse_WhenAnAdminDemotesThemself()
     {
-        var result = await Admin(a => a.SetAdminAsync(_admin.Id, false, ActorFor(_admin), Ct));
+        var result = await Admin(a => a.SetRoleAsync(_admin.Id, UserRole.User, ActorFor(_admin), Ct));
 
         Assert.Equal(UserAdminErrors.SelfDemote, Assert.Single(result.Errors).Code);
         Assert.True(await _app.IsAdminAsync(_admin.Id));
@@ -92,7 +92,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         var operatorActor = UserAdminActor.Operator("test");
 
         var deactivate = await Admin(a => a.SetActiveAsync(_admin.Id, false, operatorActor, Ct));
-        var demote = await Admin(a => a.SetAdminAsync(_admin.Id, false, operatorActor, Ct));
+        var demote = await Admin(a => a.SetRoleAsync(_admin.Id, UserRole.Auditor, operatorActor, Ct));
 
         Assert.Equal(UserAdminErrors.LastAdmin, Assert.Single(deactivate.Errors).Code);
         Assert.Equal(UserAdminErrors.LastAdmin, Assert.Single(demote.Errors).Code);
@@ -100,7 +100,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.True(await _app.IsAdminAsync(_admin.Id));
 
         var deputy = await _app.CreateUserAsync("deputy", admin: true);
-        Assert.True((await Admin(a => a.SetAdminAsync(_admin.Id, false, ActorFor(deputy), Ct))).Succeeded);
+        Assert.True((await Admin(a => a.SetRoleAsync(_admin.Id, UserRole.User, ActorFor(deputy), Ct))).Succeeded);
         Assert.False(await _app.IsAdminAsync(_admin.Id));
         Assert.Equal(1, await Admin(a => a.CountActiveAdminsAsync(Ct)));
     }
@@ -174,9 +174,9 @@ public sealed class UserAdministrationTests : IAsyncLifetime
             await _app.CreateUserAsync(name);
         }
 
-        var firstPage = await Admin(a => a.ListAsync("list-", 0, 2, Ct));
-        var secondPage = await Admin(a => a.ListAsync("list-", 2, 2, Ct));
-        var byEmail = await Admin(a => a.ListAsync("BOSS@EXAMPLE", 0, 10, Ct));
+        var firstPage = (await Admin(a => a.ListAsync(ActorFor(_admin), "list-", 0, 2, Ct))).Value!;
+        var secondPage = (await Admin(a => a.ListAsync(ActorFor(_admin), "list-", 2, 2, Ct))).Value!;
+        var byEmail = (await Admin(a => a.ListAsync(ActorFor(_admin), "BOSS@EXAMPLE", 0, 10, Ct))).Value!;
 
         Assert.Equal(3, firstPage.TotalCount);
         Assert.Equal(["list-a", "list-b"], firstPage.Items.Select(u => u.UserName));

@@ -10,9 +10,10 @@ internal static class TokensVerb
     public const int DefaultExpiryDays = 90;
 
     public static readonly string Usage = $"""
-        usage: tokens create --username <name> --scopes <scope>[,<scope>...] [--expires-in-days <1-{AccessTokenService.MaxExpiryDays}>] [--description <text>]
+        usage: tokens create --username <name> --scopes <scope>[,<scope>...] [--expires-in-days <days>] [--description <text>]
           scopes: {string.Join(", ", Scopes.All)} (a write scope includes its read scope)
-          --expires-in-days defaults to {DefaultExpiryDays}. The token is printed once on standard output.
+          --expires-in-days defaults to {DefaultExpiryDays}, at most AccessTokens:MaxLifetimeDays (365 unless configured).
+          The token is printed once on standard output.
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -29,11 +30,12 @@ internal static class TokensVerb
         {
             throw options.Usage(unknown.Count > 0 ? $"unknown scope(s): {string.Join(", ", unknown)}" : "--scopes is empty");
         }
-        var days = DefaultExpiryDays;
+        var maxDays = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessTokenOptions>>().Value.MaxLifetimeDays;
+        var days = Math.Min(DefaultExpiryDays, maxDays);
         if (options.Value("expires-in-days") is { } daysText
-            && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > AccessTokenService.MaxExpiryDays))
+            && (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days < 1 || days > maxDays))
         {
-            throw options.Usage($"--expires-in-days must be a whole number from 1 to {AccessTokenService.MaxExpiryDays}");
+            throw options.Usage($"--expires-in-days must be a whole number from 1 to {maxDays}");
         }
         var description = options.Value("description");
         if (description?.Trim().Length > AccessTokenService.MaxDescriptionLength)

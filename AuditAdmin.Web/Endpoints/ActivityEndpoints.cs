@@ -12,21 +12,27 @@ namespace AuditAdmin.Web.Endpoints;
 /// </summary>
 internal static class ActivityEndpoints
 {
+    /// <summary>1000 events with their largest snapshots and fields, with room to spare.</summary>
+    public const long IngestionBodyLimitBytes = 16 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/_api/v3").WithTags("Audit log").RequireAuditLogEnabled();
         api.MapGet("/activity", ListFromQueryAsync)
             .WithName("ListActivities")
             .WithSummary("Lists the audit log, newest first; limit, offset and searchFilter (JSON text) in the query string.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
         api.MapPost("/activity/list", ListFromBodyAsync)
             .WithName("ListActivitiesByBody")
             .WithSummary("Lists the audit log, newest first; limit, offset and searchFilter in the JSON body.")
-            .RequireScope(Scopes.ReadAuditLog);
+            .AcceptsJsonBody()
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
         api.MapPost("/activities", IngestAsync)
             .WithName("IngestActivities")
             .WithSummary("Records up to 1000 events sent by another system; actions that are not available are skipped.")
-            .RequireScope(Scopes.WriteAuditLog);
+            .AcceptsJsonBody(IngestionBodyLimitBytes)
+            // Admins only: an auditor reads the log and must not be able to add to it (separation of duties).
+            .RequireScope(Scopes.WriteAuditLog, Audience.Admins);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Identity;
 
 namespace AuditAdmin.Web.Endpoints;
 
@@ -143,11 +144,13 @@ internal static class ActivityListRequest
             return null;
         }
         if (value.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(value.GetString(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            && DateOnly.TryParseExact(value.GetString(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && UserTime.IsSupportedDay(date))
         {
             return date;
         }
-        error = new($"searchFilter.dates.{name}", $"{name} must be a date written {DateFormat}");
+        error = new($"searchFilter.dates.{name}",
+            $"{name} must be a date written {DateFormat}, from {UserTime.FirstSupportedDay:yyyy-MM-dd} to {UserTime.LastSupportedDay:yyyy-MM-dd}");
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using AuditAdmin.Core.Features.Activities;
@@ -16,7 +17,8 @@ internal static class DownloadEndpoints
 
     /// <summary>
     /// GET /download/{attachmentId}: the export zip, to its requester only (anyone else gets 404, as for a missing
-    /// one), 410 once its download window has passed. Streamed with ETag/If-None-Match and byte ranges.
+    /// one), 410 once its download window has passed, for admins and auditors. ETag, If-None-Match and single byte
+    /// ranges; every answer that sends bytes (200 or 206) is recorded, before the file is opened.
     /// </summary>
     public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,13 +27,15 @@ internal static class DownloadEndpoints
             .WithName("DownloadAttachment")
             .WithSummary("The caller's export zip, while its download window is open.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
-            .ProducesApiError(StatusCodes.Status410Gone)
-            .RequireScope(Scopes.ReadAttachment, adminOnly: false);
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/zip")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesApiError(StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
+            .RequireScope(Scopes.ReadAttachment, Audience.AuditReaders);
         return app;
     }
 
-    /// <remarks>The JSON result is the 410 (the framework has no typed result for it; documented with ProducesApiError).</remarks>
-    private static async Task<Results<FileStreamHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(
+    /// <remarks>The JSON result is the 410, 412 or 416 (the framework has no typed result for them; documented with ProducesApiError).</remarks>
+    private static async Task<Results<ZipDownloadResult, StatusCodeHttpResult, NotFound<ApiErrorEnvelope>, JsonHttpResult<ApiErrorEnvelope>>> DownloadAsync(
         string attachmentId, HttpContext context, ClaimsPrincipal user, ExportDownloads downloads, AttachmentService attachments,
         IActivityRecorder recorder, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
@@ -44,40 +48,45 @@ internal static class DownloadEndpoints
             return ApiResults.Error(StatusCodes.Status410Gone, ExpiredCode, "The download period of this export has ended");
         }
         var attachment = download.Attachment;
-        var stream = await attachments.OpenReadAsync(attachment, ct);
-        if (stream is null)
-        {
-            loggers.CreateLogger(typeof(DownloadEndpoints)).LogWarning("The stored file of attachment {AttachmentId} is missing", id);
-            return ApiResults.NotFound("No such attachment");
-        }
-
         var etag = new EntityTagHeaderValue($"\"Attachment-{attachment.Id:N}\"");
-        var headers = context.Response.Headers;
-        headers.ContentDisposition = ContentDisposition(attachment.OriginalName);
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'";
-        headers.CacheControl = "private, no-cache";
+        var lastModified = new DateTimeOffset(DateTime.SpecifyKind(attachment.CreatedAt, DateTimeKind.Utc));
+        var headers = context.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        context.Response.Headers.AcceptRanges = "bytes";
+        context.Response.Headers.CacheControl = "private, no-cache";
 
-        if (IsNewDownload(context.Request, etag))
+        var plan = DownloadPlan.Decide(context.Request, attachment.FileSize, etag, lastModified);
+        switch (plan.Outcome)
         {
-            await recorder.RecordAsync(new ActivityEntry(SupportedActions.AttachmentDownload)
-            {
-                UserId = user.Id(),
-                Username = user.Identity?.Name,
-                TargetModel = "Attachment",
-                Target = attachment.Id.ToString(),
-                Ip = context.Connection.RemoteIpAddress?.ToString(),
-                Endpoint = context.Request.Path,
-                Snapshot = new Dictionary<string, string?>
-                {
-                    ["originalName"] = attachment.OriginalName,
-                    ["fileSize"] = attachment.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["sha256"] = attachment.Sha256,
-                },
-            }, ct);
+            case DownloadOutcome.NotModified:
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            case DownloadOutcome.PreconditionFailed:
+                return ApiResults.Error(StatusCodes.Status412PreconditionFailed, "precondition_failed", "The attachment has changed");
+            case DownloadOutcome.RangeNotSatisfiable:
+                context.Response.Headers.ContentRange = plan.ContentRange;
+                return ApiResults.Error(StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable",
+                    $"The range lies outside the file ({attachment.FileSize} bytes)");
         }
-        return TypedResults.File(stream, "application/zip", fileDownloadName: null,
-            lastModified: new DateTimeOffset(attachment.CreatedAt, TimeSpan.Zero), entityTag: etag, enableRangeProcessing: true);
+
+        await recorder.RecordAsync(new ActivityEntry(SupportedActions.AttachmentDownload)
+        {
+            UserId = user.Id(),
+            Username = user.Identity?.Name,
+            TargetModel = "Attachment",
+            Target = attachment.Id.ToString(),
+            Ip = context.Connection.RemoteIpAddress?.ToString(),
+            Endpoint = context.Request.Path,
+            Snapshot = new Dictionary<string, string?>
+            {
+                ["originalName"] = attachment.OriginalName,
+                ["fileSize"] = attachment.FileSize.ToString(CultureInfo.InvariantCulture),
+                ["sha256"] = attachment.Sha256,
+                ["range"] = plan.ContentRange,
+            },
+        }, ct);
+        return new ZipDownloadResult(plan, ContentDisposition(attachment.OriginalName),
+            token => attachments.OpenReadAsync(attachment, token), loggers.CreateLogger(typeof(DownloadEndpoints)), attachment.Id);
     }
 
     /// <summary>RFC 6266: a quoted ASCII fallback plus the exact UTF-8 name (RFC 8187).</summary>
@@ -89,17 +98,5 @@ internal static class DownloadEndpoints
             ascii.Append(c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_');
         }
         return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-    }
-
-    /// <summary>A revalidation that will get 304, or a later part of a ranged download, is not a new download.</summary>
-    private static bool IsNewDownload(HttpRequest request, EntityTagHeaderValue etag)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
-        {
-            return false;
-        }
-        var range = request.Headers.Range.ToString();
-        return range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.OrdinalIgnoreCase);
     }
 }

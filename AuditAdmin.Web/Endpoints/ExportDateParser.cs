@@ -11,19 +11,26 @@ namespace AuditAdmin.Web.Endpoints;
 internal static partial class ExportDateParser
 {
     /// <summary>'2026-01-31' (a whole day in the zone), '2026-01-31T10:00:00Z', with an offset, or local to the zone.</summary>
+    /// <remarks>False too for days outside <see cref="UserTime.FirstSupportedDay"/>..<see cref="UserTime.LastSupportedDay"/>.</remarks>
     public static bool TryParse(string text, TimeZoneInfo zone, bool endOfDay, out DateTime utc)
+    {
+        if (!TryParseAny(text, zone, endOfDay, out utc) || !UserTime.IsSupportedInstant(utc))
+        {
+            utc = default;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryParseAny(string text, TimeZoneInfo zone, bool endOfDay, out DateTime utc)
     {
         utc = default;
         if (DateOnlyPattern().IsMatch(text))
         {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || !UserTime.IsSupportedDay(day))
             {
                 return false;
-            }
-            if (endOfDay && day == DateOnly.MaxValue)
-            {
-                utc = DateTime.MaxValue;
-                return true;
             }
             utc = endOfDay ? UserTime.StartOfDayUtc(day.AddDays(1), zone).AddTicks(-1) : UserTime.StartOfDayUtc(day, zone);
             return true;
@@ -35,14 +42,16 @@ internal static partial class ExportDateParser
         }
         if (match.Groups["zone"].Success)
         {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+                || !UserTime.IsSupportedDay(DateOnly.FromDateTime(instant.DateTime)))
             {
                 return false;
             }
             utc = instant.UtcDateTime;
             return true;
         }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !UserTime.IsSupportedDay(DateOnly.FromDateTime(local)))
         {
             return false;
         }

@@ -24,22 +24,23 @@ internal static class NotificationEndpoints
         group.MapGet("/list", ListAsync)
             .WithName("ListInAppNotifications")
             .WithSummary("The caller's notifications, newest first, optionally only UNOPENED or OPENED ones.")
-            .RequireScope(Scopes.ReadInAppNotification, adminOnly: false);
+            .RequireScope(Scopes.ReadInAppNotification, Audience.AnyUser);
 
         group.MapGet("/status", StatusAsync)
             .WithName("GetInAppNotificationStatus")
             .WithSummary("How many of the caller's notifications are unopened.")
-            .RequireScope(Scopes.ReadInAppNotification, adminOnly: false);
+            .RequireScope(Scopes.ReadInAppNotification, Audience.AnyUser);
 
         group.MapPost("/open", OpenAsync)
             .WithName("OpenInAppNotification")
             .WithSummary("Marks one of the caller's notifications opened and returns it.")
-            .RequireScope(Scopes.WriteInAppNotification, adminOnly: false);
+            .AcceptsJsonBody()
+            .RequireScope(Scopes.WriteInAppNotification, Audience.AnyUser);
 
         group.MapPut("/all-statuses-open", OpenAllAsync)
             .WithName("OpenAllInAppNotifications")
             .WithSummary("Marks every notification of the caller opened.")
-            .RequireScope(Scopes.WriteInAppNotification, adminOnly: false);
+            .RequireScope(Scopes.WriteInAppNotification, Audience.AnyUser);
         return app;
     }
 

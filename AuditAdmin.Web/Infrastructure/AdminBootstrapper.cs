@@ -48,7 +48,7 @@ internal sealed class AdminBootstrapper(
         }
         await using var scope = scopeFactory.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        await admin.EnsureAdminRoleAsync();
+        await admin.EnsureRolesAsync();
         if (await admin.CountActiveAdminsAsync(cancellationToken) > 0)
         {
             return BootstrapOutcome.AdminAlreadyPresent;
@@ -62,11 +62,13 @@ internal sealed class AdminBootstrapper(
 
         var existing = await admin.FindByNameAsync(userName);
         BootstrapOutcome outcome;
+        string adminId;
         if (existing is null)
         {
             var email = Configured(settings.AdminEmail) ?? BootstrapOptions.DefaultEmail;
-            var created = await admin.CreateAsync(new NewUser(userName, email, password, IsAdmin: true), actor, cancellationToken);
+            var created = await admin.CreateAsync(new NewUser(userName, email, password, UserRole.Admin), actor, cancellationToken);
             ThrowIfFailed(created, userName, configuredPassword is not null);
+            adminId = created.Value!;
             outcome = BootstrapOutcome.Created;
         }
         else
@@ -74,8 +76,14 @@ internal sealed class AdminBootstrapper(
             // Every administrator is gone (deactivated or demoted outside the app): give this account back its rights.
             ThrowIfFailed(await admin.ResetPasswordAsync(existing.Id, password, actor, cancellationToken), userName, configuredPassword is not null);
             ThrowIfFailed(await admin.SetActiveAsync(existing.Id, true, actor, cancellationToken), userName, configuredPassword is not null);
-            ThrowIfFailed(await admin.SetAdminAsync(existing.Id, true, actor, cancellationToken), userName, configuredPassword is not null);
+            ThrowIfFailed(await admin.SetRoleAsync(existing.Id, UserRole.Admin, actor, cancellationToken), userName, configuredPassword is not null);
+            adminId = existing.Id;
             outcome = BootstrapOutcome.Restored;
+        }
+        if (configuredPassword is null)
+        {
+            // The generated password sits in the log: it must be replaced at the first sign-in.
+            await admin.RequirePasswordChangeAsync(adminId);
         }
 
         if (configuredPassword is not null)
@@ -92,8 +100,8 @@ internal sealed class AdminBootstrapper(
                 No active administrator existed, so AuditAdmin prepared one.
                     Username: {UserName}
                     Password: {Password}
-                This password is shown only this once and cannot be recovered later. Sign in at /Account/Login, then open Users (/admin/users)
-                and use "Reset password" on your own account to choose a new one. To pick the first administrator's credentials yourself,
+                This password is shown only this once and cannot be recovered later. Sign in at /Account/Login: you will be asked to choose
+                a new password before anything else. To pick the first administrator's credentials yourself,
                 set Bootstrap:AdminUsername, Bootstrap:AdminEmail and Bootstrap:AdminPassword before the first start.
                 """,
                 userName, password);

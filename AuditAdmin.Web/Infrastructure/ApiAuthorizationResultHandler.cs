@@ -10,7 +10,7 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (ApiResults.IsApiRequest(context.Request) || context.Request.Path.StartsWithSegments("/download"))
+        if (ApiResults.IsEnvelopePath(context.Request.Path))
         {
             if (authorizeResult.Challenged)
             {

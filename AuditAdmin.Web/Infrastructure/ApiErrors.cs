@@ -27,6 +27,10 @@ public static class ApiErrorCodes
     public const string AuditLogDisabled = "audit_log_disabled";
     public const string InternalServerError = "internal_server_error";
     public const string InvalidCsrfToken = "invalid_csrf_token";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string TooManyRequests = "too_many_requests";
+    public const string PasswordChangeRequired = "password_change_required";
 }
 
 /// <summary>
@@ -63,4 +67,23 @@ public static class ApiResults
     public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
 
     public static bool IsApiPath(PathString path) => path.StartsWithSegments("/_api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The paths whose errors are always the envelope, never an HTML page: the API and the downloads.</summary>
+    public static bool IsEnvelopePath(PathString path) =>
+        IsApiPath(path) || path.StartsWithSegments("/download", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The envelope code of an error status that no handler explained (an unknown path, a wrong method...).</summary>
+    public static string CodeFor(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status400BadRequest => ApiErrorCodes.ValidationFailed,
+        StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ApiErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ApiErrorCodes.TooManyRequests,
+        >= 500 => ApiErrorCodes.InternalServerError,
+        _ => $"http_{statusCode}",
+    };
 }

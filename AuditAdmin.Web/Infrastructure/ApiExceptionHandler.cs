@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace AuditAdmin.Web.Infrastructure;
 
-/// <summary>API errors get the envelope and no stack trace; the detail goes to the server log.</summary>
+/// <summary>API and download errors get the envelope and no stack trace; the detail goes to the server log.</summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         // By now the middleware has rewritten Request.Path to the error page; the feature keeps the path that failed.
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
-        if (!ApiResults.IsApiPath(path))
+        if (!ApiResults.IsEnvelopePath(path))
         {
             return false;
         }

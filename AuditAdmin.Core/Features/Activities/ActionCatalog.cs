@@ -238,6 +238,9 @@ public static class SupportedActions
     public const string AuditLogBulkExportVerified = "AUDIT_LOG_BULK_EXPORT_VERIFIED";
     public const string AuditLogRetentionRun = "AUDIT_LOG_RETENTION_RUN";
     public const string AuditLogIngested = "AUDIT_LOG_INGESTED";
+    public const string AdminUsersGrantAuditor = "ADMIN_USERS_GRANT_AUDITOR";
+    public const string AdminUsersRevokeAuditor = "ADMIN_USERS_REVOKE_AUDITOR";
+    public const string AdminUsersUnlock = "ADMIN_USERS_UNLOCK";
 }
 
 public static class ActionCatalog
@@ -445,6 +448,9 @@ public static class ActionCatalog
         new(SupportedActions.AuditLogBulkExportVerified, ActionCategory.Export, ActionGroups.Custody),
         new(SupportedActions.AuditLogRetentionRun, ActionCategory.Admin, ActionGroups.Custody),
         new(SupportedActions.AuditLogIngested, ActionCategory.Admin, ActionGroups.Custody),
+        new(SupportedActions.AdminUsersGrantAuditor, ActionCategory.Admin, ActionGroups.Custody),
+        new(SupportedActions.AdminUsersRevokeAuditor, ActionCategory.Admin, ActionGroups.Custody),
+        new(SupportedActions.AdminUsersUnlock, ActionCategory.Admin, ActionGroups.Custody),
     ];
 
     /// <summary>Every supported action: the reference's, then AuditAdmin's own.</summary>

@@ -6,6 +6,7 @@ using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.Features.Export;
 using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
@@ -96,20 +97,43 @@ public sealed class DownloadEndpointsTests(RunningExportsFactory factory) : ICla
     }
 
     [Fact]
-    public async Task Download_ShouldBe404_ForAnotherAdmin_ANonAdmin_AndAnUnknownId()
+    public async Task Download_ShouldBe404_ForAnotherAdmin_AndAnUnknownId()
     {
         var (_, _, job) = await CompletedExportAsync();
         var (_, otherAdmin) = await AdminClientAsync(factory, scopes: [Scopes.ReadAttachment, Scopes.ReadAuditLog]);
-        var (_, plainUser) = await AdminClientAsync(factory, admin: false, scopes: [Scopes.ReadAttachment]);
 
         using var a = await otherAdmin.GetAsync($"/download/{job.AttachmentId}", Ct);
-        using var b = await plainUser.GetAsync($"/download/{job.AttachmentId}", Ct);
         using var c = await otherAdmin.GetAsync($"/download/{Guid.CreateVersion7()}", Ct);
         using var d = await otherAdmin.GetAsync("/download/not-a-guid", Ct);
         using var e = await otherAdmin.GetAsync($"{ApiPath}/{job.Id}", Ct);
 
-        Assert.All(new[] { a, b, c, d, e }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.All(new[] { a, c, d, e }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         Assert.Equal("not_found", (await ErrorAsync(a)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Download_ShouldBe403_ForAPlainUser_AndForItsOwnerOnceDemoted_AtOnce()
+    {
+        var (owner, client, job) = await CompletedExportAsync();
+        var (_, plainUser) = await AdminClientAsync(factory, admin: false, scopes: [Scopes.ReadAttachment]);
+        var (boss, _) = await AdminClientAsync(factory);
+        using (var before = await client.GetAsync($"/download/{job.AttachmentId}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var demoted = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .SetRoleAsync(owner.Id, UserRole.User, new UserAdminActor(boss.Id, boss.UserName), Ct);
+            Assert.True(demoted.Succeeded, demoted.Describe());
+        }
+        using var b = await plainUser.GetAsync($"/download/{job.AttachmentId}", Ct);
+        using var after = await client.GetAsync($"/download/{job.AttachmentId}", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, b.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Equal("forbidden", (await ErrorAsync(after)).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -30,17 +30,39 @@ public sealed class CookieSessionTests(CookieSessionTests.ImmediateRevalidationF
     }
 
     [Fact]
-    public async Task Session_ShouldLoseAdminRights_WhenTheRoleIsRevoked()
+    public async Task Session_ShouldEnd_WhenTheRoleIsRevoked()
     {
         var boss = await factory.CreateUserAsync("role-boss", admin: true);
         var deputy = await factory.CreateUserAsync("role-deputy", admin: true);
         using var client = await factory.CreateSignedInClientAsync("role-deputy");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/_api/v3/audit-log-bulk-export"));
 
-        await ChangeAsync(a => a.SetAdminAsync(deputy.Id, false, new UserAdminActor(boss.Id, boss.UserName), Ct));
+        await ChangeAsync(a => a.SetRoleAsync(deputy.Id, UserRole.User, new UserAdminActor(boss.Id, boss.UserName), Ct));
 
+        // The role change renewed the security stamp: the session is over, for the audit log and everything else.
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(client, "/_api/v3/audit-log-bulk-export"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(client, "/_api/v3/in-app-notification/status"));
+    }
+
+    [Fact]
+    public async Task Session_ShouldLoseTheAuditLogAtOnce_WhenTheRoleIsRevoked_EvenBeforeTheCookieIsRevalidated()
+    {
+        await using var app = new AuditAdminFactory();
+        var boss = await app.CreateUserAsync("slow-boss", admin: true);
+        var deputy = await app.CreateUserAsync("slow-deputy", admin: true);
+        using var client = await app.CreateSignedInClientAsync("slow-deputy");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/_api/v3/audit-log-bulk-export"));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .SetRoleAsync(deputy.Id, UserRole.User, new UserAdminActor(boss.Id, boss.UserName), Ct);
+            Assert.True(result.Succeeded, result.Describe());
+        }
+
+        // The cookie is re-validated once a minute; the policies read the user from the database on every request.
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(client, "/_api/v3/audit-log-bulk-export"));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, "/_api/v3/in-app-notification/status"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(client, "/_api/v3/in-app-notification/status"));
     }
 
     private async Task ChangeAsync(Func<UserAdministration, Task<UserAdminResult>> change)

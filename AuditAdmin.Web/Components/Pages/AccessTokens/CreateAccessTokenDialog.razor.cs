@@ -23,8 +23,9 @@ public sealed partial class CreateAccessTokenDialog
 
     protected override async Task OnInitializedAsync()
     {
+        _days = Math.Min(DefaultDays, MaxDays);
         var viewer = await CurrentUser.GetAsync();
-        _offered = Scopes.All.Where(s => viewer.IsAdmin || !ScopeLabels.IsAdminScope(s)).ToList();
+        _offered = Scopes.All.Where(s => viewer.IsAuditReader || !ScopeLabels.IsAuditScope(s)).ToList();
     }
 
     private void Toggle(string scope, bool on)
@@ -39,8 +40,10 @@ public sealed partial class CreateAccessTokenDialog
         }
     }
 
+    private int MaxDays => TokenOptions.Value.MaxLifetimeDays;
+
     private string? ValidateDays(int days) =>
-        days is >= 1 and <= AccessTokenService.MaxExpiryDays ? null : L["AccessTokens_Error_Days", AccessTokenService.MaxExpiryDays].Value;
+        days >= 1 && days <= MaxDays ? null : L["AccessTokens_Error_Days", MaxDays].Value;
 
     private async Task CreateAsync()
     {
@@ -58,6 +61,12 @@ public sealed partial class CreateAccessTokenDialog
         try
         {
             var viewer = await CurrentUser.GetAsync();
+            if ((await Access.FindAsync(viewer.Id, CancellationToken.None))?.IsActive != true)
+            {
+                // Deactivated in another session: no new credentials from this tab.
+                _error = L["AccessTokens_Error_NotAllowed"];
+                return;
+            }
             await using var scope = ScopeFactory.CreateAsyncScope();
             var created = await scope.ServiceProvider.GetRequiredService<AccessTokenService>()
                 .CreateForDaysAsync(viewer.Id!, _selected, _days, _description, CancellationToken.None);

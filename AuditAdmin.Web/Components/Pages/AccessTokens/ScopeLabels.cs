@@ -16,6 +16,7 @@ internal static class ScopeLabels
 
     public static string Key(string scope) => Keys.GetValueOrDefault(scope, "Scope_Unknown");
 
-    /// <summary>Admin scopes only work for administrators, so others are not offered them.</summary>
-    public static bool IsAdminScope(string scope) => scope.Contains(":admin:", StringComparison.Ordinal);
+    /// <summary>The audit log's scopes and the download's only work for admins and auditors, so others are not offered them.</summary>
+    public static bool IsAuditScope(string scope) =>
+        scope.Contains(":admin:", StringComparison.Ordinal) || scope == Scopes.ReadAttachment;
 }

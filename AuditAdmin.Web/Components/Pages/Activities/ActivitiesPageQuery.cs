@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AuditAdmin.Core.Features.Activities;
+using AuditAdmin.Core.Identity;
 
 namespace AuditAdmin.Web.Components.Pages.Activities;
 
@@ -10,8 +11,11 @@ namespace AuditAdmin.Web.Components.Pages.Activities;
 /// Lists are comma-separated; a comma or backslash inside a name is escaped with a backslash.
 /// An absent <c>actions</c> means every action; an empty one (<c>actions=</c>) means none.
 /// </summary>
-public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int PageSize)
+/// <param name="Problem">A resource key saying what in the address was dropped (a date that is no date or is out of range).</param>
+public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int PageSize, string? Problem = null)
 {
+    public const string BadDateProblem = "AuditLog_Query_BadDate";
+
     public const string UsersKey = "users";
     public const string ActionsKey = "actions";
     public const string FromKey = "from";
@@ -23,18 +27,26 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
 
     public static readonly int[] PageSizes = [10, 25, 50, 100];
 
-    /// <summary>Reads the query values leniently: anything malformed falls back to "no filter" or the default.</summary>
+    /// <summary>
+    /// Reads the query values leniently: anything malformed falls back to "no filter" or the default. A date that is
+    /// given but unusable (not yyyy-MM-dd, or outside the supported days) is dropped and reported in <see cref="Problem"/>,
+    /// so a crafted address shows the page with a message rather than failing.
+    /// </summary>
     public static ActivitiesPageQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size)
     {
         var names = SplitList(users);
+        var start = ParseDate(from);
+        var end = ParseDate(to);
         var filter = new ActivityFilter
         {
             Usernames = names.Count == 0 ? null : names,
             Actions = actions is null ? null : SplitList(actions),
-            StartDate = ParseDate(from),
-            EndDate = ParseDate(to),
+            StartDate = start,
+            EndDate = end,
         };
-        return new ActivitiesPageQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize);
+        var dropped = (!string.IsNullOrEmpty(from) && start is null) || (!string.IsNullOrEmpty(to) && end is null);
+        return new ActivitiesPageQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize,
+            dropped ? BadDateProblem : null);
     }
 
     /// <summary>Query parameters for NavigationManager.GetUriWithQueryParameters; defaults are left out (null removes a key).</summary>
@@ -49,7 +61,8 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
     };
 
     private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && UserTime.IsSupportedDay(date) ? date : null;
 
     public static string JoinList(IEnumerable<string> values) =>
         string.Join(',', values.Select(v => v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)));

@@ -46,10 +46,20 @@ public sealed partial class ExportDialog
             // Show the spinner before the request starts: SQLite's driver can complete it without ever yielding.
             await Task.Yield();
             var viewer = await CurrentUser.GetAsync();
-            if (viewer.Id is not { } userId || !viewer.IsAdmin || !AuditLog.Enabled)
+            // The viewer's rights as the database holds them now: a role revoked in another session bites here.
+            var access = await Access.FindAsync(viewer.Id, CancellationToken.None);
+            if (viewer.Id is not { } userId || access is not { IsAuditReader: true })
             {
-                // The page that opens the dialog is admin-only and hidden while the audit log is off; this is the backstop.
-                Logger.LogWarning("Export refused in the dialog: admin {IsAdmin}, audit log enabled {Enabled}", viewer.IsAdmin, AuditLog.Enabled);
+                Logger.LogWarning("Export refused in the dialog: user {UserId} is no longer an active admin or auditor", viewer.Id);
+                Snackbar.Add(L["ExportDialog_NotAllowed"], Severity.Error);
+                Dialog.Cancel();
+                await Session.RecheckAsync();
+                return;
+            }
+            if (!AuditLog.Enabled)
+            {
+                // The page that opens the dialog is hidden while the audit log is off; this is the backstop.
+                Logger.LogWarning("Export refused in the dialog: the audit log is disabled");
                 Snackbar.Add(L["ExportDialog_Failed"], Severity.Error);
                 return;
             }

@@ -4,6 +4,10 @@ public enum UserAction
 {
     GrantAdmin,
     RevokeAdmin,
+    GrantAuditor,
+    RevokeAuditor,
+    Unlock,
+    Tokens,
     Preferences,
     ResetPassword,
     Deactivate,

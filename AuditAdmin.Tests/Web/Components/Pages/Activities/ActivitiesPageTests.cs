@@ -23,7 +23,11 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
 
     private SqliteTestDatabase _database = default!;
 
-    public async ValueTask InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await _database.AddUserAsync("user-admin", "admin", AuditAdmin.Core.Identity.UserRole.Admin);
+    }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
@@ -35,7 +39,7 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
         services.AddSingleton(new AuditAdmin.Core.AppPaths(_database.Directory));
         services.AddOptions<SigningOptions>();
         services.AddSingleton<SigningCertificates>();
-        services.AddAuthorizationCore();
+        services.AddAppAuthorization(_database);
         services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider("admin"));
         services.AddScoped<CurrentUser>();
     });

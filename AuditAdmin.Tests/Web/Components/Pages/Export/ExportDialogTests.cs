@@ -20,7 +20,13 @@ public sealed class ExportDialogTests : IAsyncLifetime
     private const string Zone = "Asia/Tokyo";
     private SqliteTestDatabase _db = default!;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync()
+    {
+        _db = await SqliteTestDatabase.CreateAsync();
+        await _db.AddUserAsync(UserId, "alice", UserRole.Admin);
+        // So that alice is not the last administrator, whose role cannot be taken.
+        await _db.AddUserAsync("admin-bob", "bob", UserRole.Admin);
+    }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -193,6 +199,43 @@ public sealed class ExportDialogTests : IAsyncLifetime
         Assert.False(opened.Dialogs.Find("[data-testid=export-submit]").HasAttribute("disabled"));
         Assert.False(opened.Reference.Result.IsCompleted);
         Assert.Empty(await JobsAsync());
+    }
+
+    [Fact]
+    public async Task Export_ShouldBeRefused_InAnOpenDialog_OnceTheViewersRoleIsRevokedInAnotherSession()
+    {
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter);
+        await using (var scope = ctx.Services.CreateAsyncScope())
+        {
+            var revoked = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .SetRoleAsync(UserId, UserRole.User, UserAdminActor.Operator("other session"), Ct);
+            Assert.True(revoked.Succeeded, revoked.Describe());
+        }
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        opened.Snackbars.WaitForAssertion(() => Assert.Contains("You are no longer allowed to export the audit log.",
+            opened.Snackbars.Markup, StringComparison.Ordinal), Patience);
+        Assert.True((await ClosedAsync(opened)).Canceled);
+        Assert.Empty(await JobsAsync());
+    }
+
+    [Fact]
+    public async Task Export_ShouldBeAccepted_ForAnAuditor()
+    {
+        await using var ctx = Context();
+        await using (var scope = ctx.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .SetRoleAsync(UserId, UserRole.Auditor, UserAdminActor.Operator("test"), Ct)).Succeeded);
+        }
+        var opened = await OpenAsync(ctx, Filter);
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        Assert.False((await ClosedAsync(opened)).Canceled);
+        Assert.Single(await JobsAsync());
     }
 
     private static async Task<AuditLogBulkExportJob> RequestDirectlyAsync(MudTestContext ctx)
