@@ -16,10 +16,10 @@ public static class DataRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");
 
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        if (options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set it to your SQL Server connection string.");
+                $"Database:Provider is {options.Provider} but ConnectionStrings:Default is empty. Set it to your server's connection string.");
         }
 
         if (options.Provider == DatabaseProvider.Sqlite)
@@ -33,14 +33,14 @@ public static class DataRegistration
             (services, db) =>
             {
                 db.AddInterceptors(services.GetServices<IInterceptor>());
-                if (options.Provider == DatabaseProvider.SqlServer)
+                // The export's reader is a plain command outside the execution strategy: a retrying strategy would
+                // buffer its whole result set.
+                _ = options.Provider switch
                 {
-                    db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
-                }
-                else
-                {
-                    db.UseSqlite(connectionString);
-                }
+                    DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    DatabaseProvider.PostgreSql => db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()),
+                    _ => db.UseSqlite(connectionString),
+                };
             });
         // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
         builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
