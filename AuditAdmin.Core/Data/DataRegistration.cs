@@ -42,11 +42,24 @@ public static class DataRegistration
                     _ => db.UseSqlite(connectionString),
                 };
             });
-        // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
-        builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
+        // Hosted services start in the order they are registered: the SQLite node lock, then the migration, then
+        // everything that reads the database (Data Protection loads its key ring from it at start).
+        if (options.Provider == DatabaseProvider.Sqlite && SqliteFile(connectionString) is { } file)
+        {
+            builder.Services.AddHostedService(_ => new SqliteNodeLock(file));
+        }
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
+        // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
+        builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
         return builder;
+    }
+
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    private static string? SqliteFile(string? connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        return csb.Mode == SqliteOpenMode.Memory || csb.DataSource is "" or ":memory:" ? null : Path.GetFullPath(csb.DataSource);
     }
 
     private static string SqliteConnectionString(string? configured, AppPaths paths)
