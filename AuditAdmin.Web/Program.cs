@@ -1,4 +1,5 @@
 using AuditAdmin.Core;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Web;
 using AuditAdmin.Web.Cli;
 
@@ -13,5 +14,14 @@ builder.AddAuditAdminWeb();
 
 var app = builder.Build();
 app.UseAuditAdminWeb();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (SqliteSingleNodeException ex)
+{
+    // The operator's set-up, not a bug: said plainly, without a stack trace.
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 1;
+}
 return 0;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command: installs what the tests need on a fresh machine, builds, runs every test,
-# and ends with "N passed, N failed". Exit status is non-zero on any failure.
+# The one test command: installs what the tests need on a fresh machine, builds, starts a throw-away PostgreSQL,
+# runs every test, and ends with "N passed, N failed". Exit status is non-zero on any failure.
+# Extra arguments go to the test runner, e.g. scripts/test.sh -- --filter-not-namespace 'AuditAdmin.Tests.Browser'.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,17 @@ fi
 dotnet tool restore >/dev/null
 if ! dotnet build AuditAdmin.sln -c Release -nologo -v q; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+
+# A throw-away PostgreSQL for the PostgreSQL tests (unless one is given), stopped and deleted on exit.
+if [ -z "${AUDITADMIN_TEST_POSTGRES:-}" ]; then
+  pg_root=$(mktemp -d)
+  chmod 755 "$pg_root" # the postgres user must reach the cluster's folder inside it
+  trap 'scripts/throwaway-postgres.sh stop "$pg_root/cluster"; rm -rf "$pg_root"' EXIT
+  if ! AUDITADMIN_TEST_POSTGRES=$(scripts/throwaway-postgres.sh start "$pg_root/cluster"); then
+    echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1
+  fi
+  export AUDITADMIN_TEST_POSTGRES
 fi
 
 results=$(mktemp -d)

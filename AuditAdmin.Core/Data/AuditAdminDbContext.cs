@@ -63,3 +63,8 @@ public sealed class SqlServerAuditAdminDbContext(DbContextOptions options) : Aud
 {
     protected override string InProgressExportJobFilterSql => "[Status] IN ('exporting', 'uploading')";
 }
+
+public sealed class PostgreSqlAuditAdminDbContext(DbContextOptions options) : AuditAdminDbContext(options)
+{
+    protected override string InProgressExportJobFilterSql => "\"Status\" IN ('exporting', 'uploading')";
+}

@@ -9,6 +9,7 @@ internal sealed class AuditAdminDbContextFactory(DbContextOptions<AuditAdminDbCo
     public AuditAdminDbContext CreateDbContext() => database.Provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerAuditAdminDbContext(options),
+        DatabaseProvider.PostgreSql => new PostgreSqlAuditAdminDbContext(options),
         _ => new SqliteAuditAdminDbContext(options),
     };
 }

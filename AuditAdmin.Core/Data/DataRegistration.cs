@@ -16,10 +16,10 @@ public static class DataRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");
 
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        if (options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set it to your SQL Server connection string.");
+                $"Database:Provider is {options.Provider} but ConnectionStrings:Default is empty. Set it to your server's connection string.");
         }
 
         if (options.Provider == DatabaseProvider.Sqlite)
@@ -33,21 +33,33 @@ public static class DataRegistration
             (services, db) =>
             {
                 db.AddInterceptors(services.GetServices<IInterceptor>());
-                if (options.Provider == DatabaseProvider.SqlServer)
+                // The export's reader is a plain command outside the execution strategy: a retrying strategy would
+                // buffer its whole result set.
+                _ = options.Provider switch
                 {
-                    db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
-                }
-                else
-                {
-                    db.UseSqlite(connectionString);
-                }
+                    DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    DatabaseProvider.PostgreSql => db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()),
+                    _ => db.UseSqlite(connectionString),
+                };
             });
+        // Hosted services start in the order they are registered: the SQLite node lock, then the migration, then
+        // everything that reads the database (Data Protection loads its key ring from it at start).
+        if (options.Provider == DatabaseProvider.Sqlite && SqliteFile(connectionString) is { } file)
+        {
+            builder.Services.AddHostedService(_ => new SqliteNodeLock(file));
+        }
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
         // One key ring for every node and restart: sessions survive, and the signing key it protects is never lost.
-        // Registered after the migration, so that Data Protection's own hosted service finds its table at start-up.
         builder.Services.AddDataProtection().SetApplicationName("AuditAdmin").PersistKeysToDbContext<AuditAdminDbContext>();
         return builder;
+    }
+
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    private static string? SqliteFile(string? connectionString)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        return csb.Mode == SqliteOpenMode.Memory || csb.DataSource is "" or ":memory:" ? null : Path.GetFullPath(csb.DataSource);
     }
 
     private static string SqliteConnectionString(string? configured, AppPaths paths)

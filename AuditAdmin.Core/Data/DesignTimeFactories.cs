@@ -16,3 +16,10 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new(new DbContextOptionsBuilder<SqlServerAuditAdminDbContext>()
             .UseSqlServer("Server=127.0.0.1,1;Database=AuditAdmin;Integrated Security=false;TrustServerCertificate=true").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAuditAdminDbContext>
+{
+    public PostgreSqlAuditAdminDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAuditAdminDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Port=1;Database=auditadmin;Username=design").Options);
+}

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>
-/// The real application over HTTP, on its own SQLite file (real migrations) in a temporary data directory.
+/// The real application over HTTP, on its own SQLite file (real migrations) in a temporary data directory, or on a
+/// database of its own on the test run's PostgreSQL server (<see cref="On"/>).
 /// Pass settings to change configuration (for example "AuditLog:Enabled" = "false").
 /// </summary>
 public class AuditAdminFactory : WebApplicationFactory<Program>
@@ -24,18 +25,35 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected AuditAdminFactory(IDictionary<string, string?> settings)
+    private readonly string? _serverDatabase;
+
+    protected AuditAdminFactory(IDictionary<string, string?> settings, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>(settings);
+        Provider = provider;
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            // Here rather than in ConfigureWebHost: a failure to reach the server fails the test at once, with its message.
+            _serverDatabase = PostgreSqlTestServer.CreateDatabase();
+            foreach (var (key, value) in TestDatabase.Settings(provider, _serverDatabase))
+            {
+                _settings[key] = value;
+            }
+        }
     }
 
     public string DataDirectory { get; }
+    public DatabaseProvider Provider { get; }
 
     /// <summary>A factory with extra configuration, e.g. ("AuditLog:Enabled", "false").</summary>
     public static AuditAdminFactory With(params (string Key, string? Value)[] settings) =>
         new(settings.ToDictionary(s => s.Key, s => s.Value));
+
+    /// <summary>A factory on the given provider's database, with extra configuration.</summary>
+    public static AuditAdminFactory On(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value), provider);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -114,6 +132,10 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_serverDatabase is not null)
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(_serverDatabase);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

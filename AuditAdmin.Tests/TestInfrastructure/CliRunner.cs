@@ -9,7 +9,8 @@ public static class CliRunner
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static async Task<CliResult> RunAsync(string dataDirectory, IEnumerable<string> args, string? standardInput = null)
+    public static async Task<CliResult> RunAsync(string dataDirectory, IEnumerable<string> args, string? standardInput = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +29,10 @@ public static class CliRunner
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

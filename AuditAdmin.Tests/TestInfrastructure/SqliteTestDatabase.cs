@@ -9,7 +9,7 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 /// A private SQLite database in a temporary file with the real migrations applied.
 /// A file (not :memory:) so that concurrent connections behave as in production.
 /// </summary>
-public sealed class SqliteTestDatabase : IDbContextFactory<AuditAdminDbContext>, IAsyncDisposable
+public sealed class SqliteTestDatabase : ITestDatabase
 {
     private readonly string _directory;
 
@@ -18,9 +18,10 @@ public sealed class SqliteTestDatabase : IDbContextFactory<AuditAdminDbContext>,
         _directory = directory;
         ConnectionString = connectionString;
         // The interceptors the features register in the app.
-        Options = new DbContextOptionsBuilder<AuditAdminDbContext>().UseSqlite(connectionString)
-            .AddInterceptors(new RecordedUsernameUpkeep()).Options;
+        Options = Use(new DbContextOptionsBuilder<AuditAdminDbContext>()).AddInterceptors(new RecordedUsernameUpkeep()).Options;
     }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public string ConnectionString { get; }
     public string Directory => _directory;
@@ -41,6 +42,9 @@ public sealed class SqliteTestDatabase : IDbContextFactory<AuditAdminDbContext>,
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         return database;
     }
+
+    public DbContextOptionsBuilder<AuditAdminDbContext> Use(DbContextOptionsBuilder<AuditAdminDbContext> builder) =>
+        builder.UseSqlite(ConnectionString);
 
     public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(Options);
 

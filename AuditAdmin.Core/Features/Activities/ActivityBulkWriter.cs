@@ -4,15 +4,16 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace AuditAdmin.Core.Features.Activities;
 
 /// <summary>
 /// Inserts many activities without change tracking, in one transaction: on SQLite one prepared INSERT reused for
-/// every row; on SQL Server SqlBulkCopy. For ingestion and the seeder (millions of rows); ids are not read back.
+/// every row; on SQL Server SqlBulkCopy; on PostgreSQL binary COPY. For ingestion and the seeder (millions of rows); ids are not read back.
 /// New usernames go to <see cref="RecordedUsername"/> in the same transaction.
 /// </summary>
-public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> dbFactory)
+public sealed partial class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> dbFactory)
 {
     private const int SqlServerChunk = 50_000;
 
@@ -45,6 +46,7 @@ public sealed class ActivityBulkWriter(IDbContextFactory<AuditAdminDbContext> db
         {
             SqliteConnection sqlite => await WriteSqliteAsync(sqlite, table.Name, columns, rows, cancellationToken),
             SqlConnection sqlServer => await WriteSqlServerAsync(sqlServer, table.Name, columns, rows, cancellationToken),
+            NpgsqlConnection postgreSql => await WritePostgreSqlAsync(postgreSql, table.Name, columns, rows, cancellationToken),
             var other => throw new NotSupportedException($"No bulk insert for {other.GetType().Name}."),
         };
     }

@@ -49,8 +49,11 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
         var query = db.RecordedUsernames.AsNoTracking().Select(r => r.Username);
         if (!string.IsNullOrWhiteSpace(prefix))
         {
-            var p = prefix.Trim();
-            query = query.Where(u => EF.Functions.Like(u, EscapeLike(p) + "%", "\\"));
+            var pattern = EscapeLike(prefix.Trim()) + "%";
+            // LIKE ignores case on SQLite (ASCII) and SQL Server's usual collations, but not on PostgreSQL.
+            query = db.Database.IsNpgsql()
+                ? query.Where(u => EF.Functions.ILike(u, pattern, "\\"))
+                : query.Where(u => EF.Functions.Like(u, pattern, "\\"));
         }
         return await query.OrderBy(u => u).Take(Math.Clamp(limit, 1, 50)).ToListAsync(cancellationToken);
     }

@@ -14,5 +14,8 @@ internal static class RecordedUsernameSql
     public const string SqlServer = "INSERT INTO [RecordedUsernames] ([Username]) SELECT @username "
         + "WHERE NOT EXISTS (SELECT 1 FROM [RecordedUsernames] WITH (UPDLOCK, HOLDLOCK) WHERE [Username] = @username)";
 
-    public static string For(DatabaseFacade database) => database.IsSqlServer() ? SqlServer : Sqlite;
+    public const string PostgreSql = "INSERT INTO \"RecordedUsernames\" (\"Username\") VALUES (@username) ON CONFLICT DO NOTHING";
+
+    public static string For(DatabaseFacade database) =>
+        database.IsSqlServer() ? SqlServer : database.IsNpgsql() ? PostgreSql : Sqlite;
 }

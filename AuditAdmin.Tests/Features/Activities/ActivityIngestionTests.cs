@@ -1,15 +1,24 @@
+using System.Data.Common;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
-public sealed class ActivityIngestionTests : IAsyncLifetime
+public class ActivityIngestionTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = default!;
+    private readonly DatabaseProvider _provider;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public ActivityIngestionTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ActivityIngestionTests(DatabaseProvider provider) => _provider = provider;
+
+    private ITestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -82,7 +91,7 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
             .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(batch.Select(a => a.Username), stored.Select(a => a.Username));
         var first = stored[0];
-        Assert.Equal(("id", "::1", "/e", "Page", "t", "Comment", "c", """{"username":"x"}""", now),
+        Assert.Equal(("id", "::1", "/e", "Page", "t", "Comment", "c", """{"username":"x"}""", _provider.Stored(now)),
             (first.UserId, first.Ip, first.Endpoint, first.TargetModel, first.Target, first.EventModel, first.Event, first.Snapshot, first.CreatedAt));
         Assert.Equal(DateTimeKind.Utc, first.CreatedAt.Kind);
     }
@@ -94,18 +103,19 @@ public sealed class ActivityIngestionTests : IAsyncLifetime
         {
             seed.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = "before", CreatedAt = DateTime.UtcNow });
             await seed.SaveChangesAsync(TestContext.Current.CancellationToken);
-            // The database refuses the 50th row of the batch.
-            await seed.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER fail_on_fiftieth BEFORE INSERT ON \"Activities\" WHEN NEW.\"Username\" = 'u49' BEGIN SELECT RAISE(ABORT, 'refused'); END",
-                TestContext.Current.CancellationToken);
         }
+        // The database refuses the 50th row of the batch.
+        await _db.RefuseInsertsAsync("Activities", "Username", "u49", "refused");
         var batch = Enumerable.Range(0, 100)
             .Select(i => new Activity { Action = SupportedActions.UserLogout, Username = $"u{i}", CreatedAt = DateTime.UtcNow }).ToList();
 
-        await Assert.ThrowsAsync<SqliteException>(() => Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<DbException>(() => Ingestion().StoreAsync(batch, Sender, TestContext.Current.CancellationToken));
 
         await using var db = _db.CreateDbContext();
         Assert.Equal(0, await db.Activities.CountAsync(a => a.Source == ActivitySources.Ingested, TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.Activities.CountAsync(a => a.Username == "before", TestContext.Current.CancellationToken));
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityIngestionTests() : ActivityIngestionTests(DatabaseProvider.PostgreSql);

@@ -1,15 +1,24 @@
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
-public sealed class ActivityQueryServiceTests : IAsyncLifetime
+public class ActivityQueryServiceTests : IAsyncLifetime
 {
-    private static readonly DateTime Start = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
-    private SqliteTestDatabase _db = default!;
+    private readonly DatabaseProvider _provider;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public ActivityQueryServiceTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ActivityQueryServiceTests(DatabaseProvider provider) => _provider = provider;
+
+    private static readonly DateTime Start = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    private ITestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -98,3 +107,6 @@ public sealed class ActivityQueryServiceTests : IAsyncLifetime
         Assert.Equal(["bulk2"], await Service().SuggestUsernamesAsync("BULK2", 10, TestContext.Current.CancellationToken));
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityQueryServiceTests() : ActivityQueryServiceTests(DatabaseProvider.PostgreSql);

@@ -7,11 +7,19 @@ using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
-public sealed class ActivityRecorderTests : IAsyncLifetime
+public class ActivityRecorderTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = default!;
+    private readonly DatabaseProvider _provider;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public ActivityRecorderTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ActivityRecorderTests(DatabaseProvider provider) => _provider = provider;
+
+    private ITestDatabase _db = default!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -110,3 +118,6 @@ public sealed class ActivityRecorderTests : IAsyncLifetime
         public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(_options);
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityRecorderTests() : ActivityRecorderTests(DatabaseProvider.PostgreSql);

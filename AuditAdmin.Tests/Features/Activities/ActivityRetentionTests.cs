@@ -4,19 +4,27 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Tests.TestInfrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Activities;
 
-public sealed class ActivityRetentionTests : IAsyncLifetime
+public class ActivityRetentionTests : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
+
+    public ActivityRetentionTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ActivityRetentionTests(DatabaseProvider provider) => _provider = provider;
+
     private static readonly DateTime Now = new(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
     private const long Day = 86_400;
     private readonly DeleteCounter _deletes = new();
-    private SqliteTestDatabase _db = default!;
+    private ITestDatabase _db = default!;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -26,7 +34,7 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
         var clock = new FixedTimeProvider(Now);
         var recorder = new ActivityRecorder(_db, new AvailableActions(new FixedOptionsMonitor<AuditLogOptions>(options)), clock,
             new ListLogger<ActivityRecorder>());
-        return new(new CountingFactory(_db.ConnectionString, _deletes), [new ExportRetentionHold()], recorder,
+        return new(new CountingFactory(_db, _deletes), [new ExportRetentionHold()], recorder,
             new FixedOptionsMonitor<AuditLogOptions>(options), clock, new ListLogger<ActivityRetention>());
     }
 
@@ -130,12 +138,14 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
         Assert.Empty(await RemainingAsync());
     }
 
-    private sealed class CountingFactory(string connectionString, IInterceptor interceptor) : IDbContextFactory<AuditAdminDbContext>
+    private sealed class CountingFactory(ITestDatabase database, IInterceptor interceptor) : IDbContextFactory<AuditAdminDbContext>
     {
-        private readonly DbContextOptions<AuditAdminDbContext> _options = new DbContextOptionsBuilder<AuditAdminDbContext>()
-            .UseSqlite(connectionString).AddInterceptors(interceptor, new RecordedUsernameUpkeep()).Options;
+        private readonly DbContextOptions<AuditAdminDbContext> _options = database.Use(new DbContextOptionsBuilder<AuditAdminDbContext>())
+            .AddInterceptors(interceptor, new RecordedUsernameUpkeep()).Options;
 
-        public AuditAdminDbContext CreateDbContext() => new SqliteAuditAdminDbContext(_options);
+        public AuditAdminDbContext CreateDbContext() => database.Provider == DatabaseProvider.PostgreSql
+            ? new PostgreSqlAuditAdminDbContext(_options)
+            : new SqliteAuditAdminDbContext(_options);
     }
 
     private sealed class DeleteCounter : DbCommandInterceptor
@@ -197,3 +207,6 @@ public sealed class ActivityRetentionTests : IAsyncLifetime
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityRetentionTests() : ActivityRetentionTests(DatabaseProvider.PostgreSql);

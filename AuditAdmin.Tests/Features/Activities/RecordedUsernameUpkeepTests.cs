@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -5,13 +6,21 @@ using Microsoft.EntityFrameworkCore;
 namespace AuditAdmin.Tests.Features.Activities;
 
 /// <summary>The username list is kept by the save itself: names and activities are committed together or not at all.</summary>
-public sealed class RecordedUsernameUpkeepTests : IAsyncLifetime
+public class RecordedUsernameUpkeepTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = default!;
+    private readonly DatabaseProvider _provider;
+
+    public RecordedUsernameUpkeepTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected RecordedUsernameUpkeepTests(DatabaseProvider provider) => _provider = provider;
+
+    private ITestDatabase _db = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(_provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -43,13 +52,7 @@ public sealed class RecordedUsernameUpkeepTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_ShouldSaveNeitherActivityNorName_WhenRecordingTheNameFails()
     {
-        await using (var db = _db.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER refuse_name BEFORE INSERT ON "RecordedUsernames" WHEN NEW."Username" = 'refused'
-                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
-                """, Ct);
-        }
+        await _db.RefuseInsertsAsync("RecordedUsernames", "Username", "refused", "refused by the test");
 
         await using (var db = _db.CreateDbContext())
         {
@@ -84,3 +87,6 @@ public sealed class RecordedUsernameUpkeepTests : IAsyncLifetime
         Assert.Equal(["dave"], await check.Activities.Select(a => a.Username!).ToListAsync(Ct));
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlRecordedUsernameUpkeepTests() : RecordedUsernameUpkeepTests(DatabaseProvider.PostgreSql);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Export;
 
-/// <summary>Writes test activities straight into the database (one transaction, one prepared statement).</summary>
+/// <summary>Writes test activities straight into the database (one transaction, one prepared statement or a COPY).</summary>
 public static class ActivitySeed
 {
     public static readonly DateTime Start = new(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -40,7 +40,12 @@ public static class ActivitySeed
     public static async Task InsertAsync(IDbContextFactory<AuditAdminDbContext> dbFactory, IEnumerable<Activity> rows)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (db.Database.GetDbConnection() is not SqliteConnection connection)
+        {
+            // A server: its bulk path (binary COPY on PostgreSQL) is as direct as this statement is on SQLite.
+            await new ActivityBulkWriter(dbFactory).WriteAsync(rows, CancellationToken.None);
+            return;
+        }
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Notifications;
@@ -26,6 +27,25 @@ public sealed class ExportPipeline(ExportTestHost host, AppUser owner)
         var stream = await host.Get<IFileStorage>().OpenReadAsync(attachment.FileName, CancellationToken.None)
             ?? throw new InvalidOperationException("The zip is not in storage.");
         return await ExportZip.ReadAsync(stream);
+    }
+
+    /// <summary>Every entry of the job's zip, as stored: (name, bytes), in order.</summary>
+    public async Task<List<(string Name, byte[] Bytes)>> ZipEntriesAsync(Guid jobId)
+    {
+        var job = await host.JobAsync(jobId);
+        var attachment = (await host.QueryAsync(db => db.Attachments.Where(a => a.Id == job.AttachmentId))).Single();
+        await using var stream = await host.Get<IFileStorage>().OpenReadAsync(attachment.FileName, CancellationToken.None)
+            ?? throw new InvalidOperationException("The zip is not in storage.");
+        await using var zip = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null);
+        var entries = new List<(string, byte[])>();
+        foreach (var entry in zip.Entries)
+        {
+            await using var content = await entry.OpenAsync();
+            using var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes);
+            entries.Add((entry.FullName, bytes.ToArray()));
+        }
+        return entries;
     }
 
     public string WorkFolder(Guid jobId) => host.Get<ExportWorkDirectory>().For(jobId);

@@ -1,21 +1,31 @@
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Scheduling;
+using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
+using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace AuditAdmin.Tests.Features.Export;
 
-public sealed class ExportServiceTests : IAsyncLifetime
+public class ExportServiceTests : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
+
+    public ExportServiceTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ExportServiceTests(DatabaseProvider provider) => _provider = provider;
+
     private ExportTestHost _host = default!;
     private AppUser _alice = default!;
     private ExportService _service = default!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ExportTestHost.CreateAsync(("AuditLog:ActionGroupSize", "LARGE"));
+        _host = await ExportTestHost.CreateAsync(_provider, ("AuditLog:ActionGroupSize", "LARGE"));
         _alice = await _host.CreateUserAsync("alice");
         _service = _host.Get<ExportService>();
     }
@@ -205,3 +215,6 @@ public sealed class ExportServiceTests : IAsyncLifetime
         public int GetHashCode(ExportFilters obj) => 0;
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlExportServiceTests() : ExportServiceTests(DatabaseProvider.PostgreSql);

@@ -14,19 +14,25 @@ using Microsoft.Extensions.Logging;
 namespace AuditAdmin.Tests.Features.Export;
 
 /// <summary>
-/// The real Core composition (AddAuditAdminCore) on a private data directory with a migrated SQLite file, without
-/// starting the host: no scheduler fires, so tests drive the export pipeline's classes themselves.
+/// The real Core composition (AddAuditAdminCore) on a private data directory with a migrated SQLite file (or a private
+/// PostgreSQL database), without starting the host: no scheduler fires, so tests drive the export pipeline's classes themselves.
 /// </summary>
 public sealed class ExportTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ExportTestHost(IHost host, string dataDirectory, LogCapture logs)
+    private readonly string? _serverDatabase;
+
+    private ExportTestHost(IHost host, string dataDirectory, LogCapture logs, DatabaseProvider provider, string? serverDatabase)
     {
         _host = host;
         DataDirectory = dataDirectory;
         Logs = logs;
+        Provider = provider;
+        _serverDatabase = serverDatabase;
     }
+
+    public DatabaseProvider Provider { get; }
 
     public string DataDirectory { get; }
 
@@ -37,8 +43,12 @@ public sealed class ExportTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<ExportTestHost> CreateAsync(params (string Key, string? Value)[] settings)
+    public static Task<ExportTestHost> CreateAsync(params (string Key, string? Value)[] settings) =>
+        CreateAsync(DatabaseProvider.Sqlite, settings);
+
+    public static async Task<ExportTestHost> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
     {
+        var serverDatabase = provider == DatabaseProvider.Sqlite ? null : await PostgreSqlTestServer.CreateDatabaseAsync();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -52,13 +62,17 @@ public sealed class ExportTestHost : IAsyncDisposable
             [AppPaths.ConfigKey] = dataDirectory,
             ["Export:MaxLogsPerFile"] = "10",
         });
+        if (serverDatabase is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(provider, serverDatabase));
+        }
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value));
         builder.AddAuditAdminCore();
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new ExportTestHost(host, dataDirectory, logs);
+        return new ExportTestHost(host, dataDirectory, logs, provider, serverDatabase);
     }
 
     public async Task<AppUser> CreateUserAsync(string userName)
@@ -95,9 +109,9 @@ public sealed class ExportTestHost : IAsyncDisposable
     }
 
     /// <summary>Notifications of a user, oldest first, as (action, targetId).</summary>
-    public Task<List<(string Action, string TargetId)>> NotificationsAsync(string userId) =>
-        QueryAsync(db => db.InAppNotifications.Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt)
-            .Select(n => ValueTuple.Create(n.Action, n.TargetId)));
+    public async Task<List<(string Action, string TargetId)>> NotificationsAsync(string userId) =>
+        (await QueryAsync(db => db.InAppNotifications.Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt)
+            .Select(n => new { n.Action, n.TargetId }))).Select(n => (n.Action, n.TargetId)).ToList();
 
     public Task<List<Activity>> ActivitiesWithActionAsync(string action) =>
         QueryAsync(db => db.Activities.Where(a => a.Action == action).OrderBy(a => a.Id));
@@ -106,6 +120,10 @@ public sealed class ExportTestHost : IAsyncDisposable
     {
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        if (_serverDatabase is not null)
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(_serverDatabase);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -113,6 +131,5 @@ public sealed class ExportTestHost : IAsyncDisposable
         catch (IOException)
         {
         }
-        await Task.CompletedTask;
     }
 }

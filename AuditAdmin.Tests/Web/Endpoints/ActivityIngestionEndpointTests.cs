@@ -1,12 +1,19 @@
 using System.Net;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 
+public sealed class ActivityIngestionEndpointTests(ApiFixture fixture) : ActivityIngestionEndpointTests<ApiFixture>(fixture);
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityIngestionEndpointTests(PostgreSqlApiFixture fixture)
+    : ActivityIngestionEndpointTests<PostgreSqlApiFixture>(fixture);
+
 /// <summary>POST /_api/v3/activities; each test reads back only the usernames it sent.</summary>
-public sealed class ActivityIngestionEndpointTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public abstract class ActivityIngestionEndpointTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
 {
     private async Task<List<Activity>> StoredAsync(string username)
     {

@@ -1,17 +1,24 @@
 using System.Net;
 using System.Text.Json;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 
 /// <summary>One database for the filter tests; each test reads only rows of its own usernames.</summary>
-public sealed class FilterFixture : IAsyncLifetime
+public class FilterFixture : IAsyncLifetime
 {
+    public FilterFixture() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected FilterFixture(DatabaseProvider provider) => Factory = AuditAdminFactory.On(provider);
+
     /// <summary>A past day, far enough back for every row of the tests to be in the past.</summary>
     public static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
 
-    public AuditAdminFactory Factory { get; } = new();
+    public AuditAdminFactory Factory { get; }
     public HttpClient Utc { get; private set; } = default!;
     public HttpClient Tokyo { get; private set; } = default!;
 
@@ -49,7 +56,15 @@ public sealed class FilterFixture : IAsyncLifetime
     }
 }
 
-public sealed class ActivityListFilterTests(FilterFixture fixture) : IClassFixture<FilterFixture>
+public sealed class PostgreSqlFilterFixture() : FilterFixture(DatabaseProvider.PostgreSql);
+
+public sealed class ActivityListFilterTests(FilterFixture fixture) : ActivityListFilterTests<FilterFixture>(fixture);
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityListFilterTests(PostgreSqlFilterFixture fixture) : ActivityListFilterTests<PostgreSqlFilterFixture>(fixture);
+
+/// <summary>The list API's filters, on each provider's fixture.</summary>
+public abstract class ActivityListFilterTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : FilterFixture
 {
     private static readonly string[] TzUsers = ["tz-before-start", "tz-start", "tz-end-2330", "tz-next-0000"];
     private static string Day(int offset) => FilterFixture.Day.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.TestInfrastructure;
@@ -8,11 +9,17 @@ using AuditAdmin.Tests.TestInfrastructure;
 namespace AuditAdmin.Tests.Web.Endpoints;
 
 /// <summary>A database of 25 rows, user00 the newest ... user24 the oldest, one minute apart; never changed by the tests.</summary>
-public sealed class PagingFixture : IAsyncLifetime
+public class PagingFixture : IAsyncLifetime
 {
+    public PagingFixture() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected PagingFixture(DatabaseProvider provider) => Factory = AuditAdminFactory.On(provider);
+
     public static readonly DateTime Newest = DateTime.UtcNow.Date.AddDays(-1).AddHours(12);
 
-    public AuditAdminFactory Factory { get; } = new();
+    public AuditAdminFactory Factory { get; }
     public HttpClient Client { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
@@ -28,8 +35,15 @@ public sealed class PagingFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The list API's pagination envelope (mongoose-paginate-v2's, as GROWI returns it).</summary>
-public sealed class ActivityListPagingTests(PagingFixture fixture) : IClassFixture<PagingFixture>
+public sealed class PostgreSqlPagingFixture() : PagingFixture(DatabaseProvider.PostgreSql);
+
+public sealed class ActivityListPagingTests(PagingFixture fixture) : ActivityListPagingTests<PagingFixture>(fixture);
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlActivityListPagingTests(PostgreSqlPagingFixture fixture) : ActivityListPagingTests<PostgreSqlPagingFixture>(fixture);
+
+/// <summary>The list API's pagination envelope (mongoose-paginate-v2's, as GROWI returns it), on each provider's fixture.</summary>
+public abstract class ActivityListPagingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PagingFixture
 {
     private readonly HttpClient _client = fixture.Client;
 

@@ -1,11 +1,18 @@
 using System.Net;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
-    public AuditAdminFactory Factory { get; } = new();
+    public ApiFixture() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ApiFixture(DatabaseProvider provider) => Factory = AuditAdminFactory.On(provider);
+
+    public AuditAdminFactory Factory { get; }
     public HttpClient Admin { get; private set; } = default!;
 
     public async ValueTask InitializeAsync() => Admin = await Factory.AdminClientAsync("admin", scope: AuditAdmin.Core.Identity.Scopes.WriteAuditLog);
@@ -16,6 +23,8 @@ public sealed class ApiFixture : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 }
+
+public sealed class PostgreSqlApiFixture() : ApiFixture(DatabaseProvider.PostgreSql);
 
 public sealed class ActivityListValidationTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {

@@ -1,13 +1,26 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 
 /// <summary>The application with exports queued but never run (ParallelExecLimit 0), so jobs stay in progress.</summary>
-public sealed class QueuedExportsFactory() : AuditAdminFactory(new Dictionary<string, string?> { ["Export:ParallelExecLimit"] = "0" });
+public class QueuedExportsFactory : AuditAdminFactory
+{
+    public QueuedExportsFactory() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected QueuedExportsFactory(DatabaseProvider provider)
+        : base(new Dictionary<string, string?> { ["Export:ParallelExecLimit"] = "0" }, provider)
+    {
+    }
+}
+
+public sealed class PostgreSqlQueuedExportsFactory() : QueuedExportsFactory(DatabaseProvider.PostgreSql);
 
 /// <summary>Helpers for calling the export API as a fresh user.</summary>
 public static class ExportApi

@@ -1,13 +1,20 @@
 using System.Net;
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
+using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 
-public sealed class ExportEndpointsTests(QueuedExportsFactory factory) : IClassFixture<QueuedExportsFactory>
+public sealed class ExportEndpointsTests(QueuedExportsFactory factory) : ExportEndpointsTests<QueuedExportsFactory>(factory);
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlExportEndpointsTests(PostgreSqlQueuedExportsFactory factory) : ExportEndpointsTests<PostgreSqlQueuedExportsFactory>(factory);
+
+public abstract class ExportEndpointsTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : QueuedExportsFactory
 {
     [Fact]
     public async Task Post_ShouldReturn201WithTheJobId()

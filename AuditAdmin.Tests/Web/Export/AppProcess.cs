@@ -37,6 +37,14 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string dataDirectory, params string[] settings)
     {
+        var app = Launch(dataDirectory, settings);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>Starts the process without waiting for it to answer (for one that is expected to refuse to start).</summary>
+    public static AppProcess Launch(string dataDirectory, params string[] settings)
+    {
         var appDirectory = WebOutputDirectory();
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -53,9 +61,15 @@ public sealed class AppProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var app = new AppProcess(Process.Start(info)!, $"http://127.0.0.1:{port}");
-        await app.WaitUntilHealthyAsync();
-        return app;
+        return new AppProcess(Process.Start(info)!, $"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>

@@ -18,34 +18,45 @@ public sealed partial class AdminBootstrapperTests
     [Fact]
     public async Task Startup_ShouldCreateAdminWithAGeneratedPasswordLoggedOnce_AndChangeNothingOnRestart()
     {
-        await using var first = new LoggedFactory(("Bootstrap:Enabled", "true"));
-        _ = first.Services;
-
-        var passwords = first.Logs.Entries.Select(e => GeneratedPassword().Match(e.Message)).Where(m => m.Success).ToList();
-        var logged = Assert.Single(passwords);
-        var password = logged.Groups["password"].Value;
-        Assert.Contains(first.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("shown only this once", StringComparison.Ordinal));
-        await using (var scope = first.Services.CreateAsyncScope())
+        // The data outlives the first app, as a restart needs (a factory deletes only its own folder).
+        var data = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"));
+        try
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var admin = await users.FindByNameAsync("admin");
-            Assert.NotNull(admin);
-            Assert.True(admin.IsActive);
-            Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
-            Assert.True(await users.CheckPasswordAsync(admin, password));
+            string password;
+            await using (var first = new LoggedFactory(("Bootstrap:Enabled", "true"), ("DataDirectory", data)))
+            {
+                _ = first.Services;
+
+                var passwords = first.Logs.Entries.Select(e => GeneratedPassword().Match(e.Message)).Where(m => m.Success).ToList();
+                var logged = Assert.Single(passwords);
+                password = logged.Groups["password"].Value;
+                Assert.Contains(first.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("shown only this once", StringComparison.Ordinal));
+                await using var scope = first.Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                var admin = await users.FindByNameAsync("admin");
+                Assert.NotNull(admin);
+                Assert.True(admin.IsActive);
+                Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+                Assert.True(await users.CheckPasswordAsync(admin, password));
+            }
+
+            // A restart on the same data: nothing is created, no password is logged, the first one still works.
+            await using var second = new LoggedFactory(("Bootstrap:Enabled", "true"), ("DataDirectory", data));
+            _ = second.Services;
+            Assert.DoesNotContain(second.Logs.Entries, e => GeneratedPassword().IsMatch(e.Message));
+            await using (var scope = second.Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                Assert.Single(users.Users);
+                Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("admin"))!, password));
+                Assert.Equal(BootstrapOutcome.AdminAlreadyPresent,
+                    await second.Services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(Ct));
+            }
         }
-
-        // A restart on the same data: nothing is created, no password is logged, the first one still works.
-        await using var second = new LoggedFactory(("Bootstrap:Enabled", "true"), ("DataDirectory", first.DataDirectory));
-        _ = second.Services;
-        Assert.DoesNotContain(second.Logs.Entries, e => GeneratedPassword().IsMatch(e.Message));
-        await using (var scope = second.Services.CreateAsyncScope())
+        finally
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            Assert.Single(users.Users);
-            Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("admin"))!, password));
-            Assert.Equal(BootstrapOutcome.AdminAlreadyPresent,
-                await second.Services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(Ct));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
         }
     }
 

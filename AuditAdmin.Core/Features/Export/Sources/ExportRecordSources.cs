@@ -24,6 +24,12 @@ internal sealed class ExportRecordSources(IOptionsMonitor<ExportOptions> options
         {
             return native;
         }
+        if (command is not SqliteCommand)
+        {
+            // A server may take longer than the usual 30 s to find the next match (a rare filter over millions of rows);
+            // the export has its own expiry and cancellation.
+            command.CommandTimeout = 0;
+        }
         try
         {
             // A row is a dozen short values: read whole (no SequentialAccess), so a format may read columns in any order.

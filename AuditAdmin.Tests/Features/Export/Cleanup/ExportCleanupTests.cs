@@ -1,21 +1,31 @@
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Cleanup;
 using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Core.Features.Storage;
+using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Export.Cleanup;
 
-public sealed class ExportCleanupTests : IAsyncLifetime
+public class ExportCleanupTests : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
+
+    public ExportCleanupTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ExportCleanupTests(DatabaseProvider provider) => _provider = provider;
+
     private ExportTestHost _host = default!;
     private ExportPipeline _pipeline = default!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ExportTestHost.CreateAsync();
+        _host = await ExportTestHost.CreateAsync(_provider);
         _pipeline = new ExportPipeline(_host, await _host.CreateUserAsync("admin"));
         await ActivitySeed.InsertAsync(_host.DbFactory, ActivitySeed.Rows(12));
     }
@@ -140,3 +150,6 @@ public sealed class ExportCleanupTests : IAsyncLifetime
         return ((LocalFileStorage)_host.Get<IFileStorage>()).PathOf(attachment.FileName);
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlExportCleanupTests() : ExportCleanupTests(DatabaseProvider.PostgreSql);

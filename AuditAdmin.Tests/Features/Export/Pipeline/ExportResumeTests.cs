@@ -1,6 +1,8 @@
+using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Export.Pipeline;
@@ -9,15 +11,23 @@ namespace AuditAdmin.Tests.Features.Export.Pipeline;
 /// Crash states of the exporting stage (MaxLogsPerFile = 10, 25 records) and restarts: the finished zip always holds
 /// every matching record exactly once. The resume goes by the file count saved with the cursor, not by the files' content.
 /// </summary>
-public sealed class ExportResumeTests : IAsyncLifetime
+public class ExportResumeTests : IAsyncLifetime
 {
+    private readonly DatabaseProvider _provider;
+
+    public ExportResumeTests() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ExportResumeTests(DatabaseProvider provider) => _provider = provider;
+
     private ExportTestHost _host = default!;
     private ExportPipeline _pipeline = default!;
     private List<long> _ids = default!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ExportTestHost.CreateAsync();
+        _host = await ExportTestHost.CreateAsync(_provider);
         _pipeline = new ExportPipeline(_host, await _host.CreateUserAsync("admin"));
         await ActivitySeed.InsertAsync(_host.DbFactory, ActivitySeed.Rows(25));
         _ids = await _host.QueryAsync(db => db.Activities.OrderBy(a => a.Id).Select(a => a.Id));
@@ -242,3 +252,6 @@ public sealed class ExportResumeTests : IAsyncLifetime
         return await _host.QueryAsync(db => db.Activities.Where(a => a.Id <= job.AsOfActivityId).OrderBy(a => a.Id).Select(a => a.Id));
     }
 }
+
+[Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]
+public sealed class PostgreSqlExportResumeTests() : ExportResumeTests(DatabaseProvider.PostgreSql);
