@@ -16,7 +16,7 @@ internal sealed class ExportFileWriter : IAsyncDisposable
     private readonly string _tempPath;
     private bool _committed;
 
-    private ExportFileWriter(string path, IExportFormat format)
+    private ExportFileWriter(string path, IExportFormat format, ExportRequester requester)
     {
         Path = path;
         _tempPath = path + ExportWorkDirectory.TempSuffix;
@@ -28,16 +28,17 @@ internal sealed class ExportFileWriter : IAsyncDisposable
             // The format's writer batches into large writes; a second buffer would only copy.
             BufferSize = 0,
         });
-        _records = format.Start(_stream);
+        _records = format.Start(_stream, requester);
     }
 
     public string Path { get; }
     public int Count { get; private set; }
 
-    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format)
+    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format, ExportRequester requester)
     {
         Directory.CreateDirectory(directory);
-        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)), format);
+        return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)), format,
+            requester);
     }
 
     /// <summary>Appends the row's record.</summary>
