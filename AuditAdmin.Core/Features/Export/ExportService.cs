@@ -2,6 +2,7 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Features.Export.Scheduling;
+using AuditAdmin.Core.Features.Export.Sources;
 using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +96,7 @@ public sealed class ExportService
             {
                 return new ExportRequestResult.Duplicate(running.Id, running.CreatedAt);
             }
-            if (await FlagRestartAsync(running.Id, cancellationToken))
+            if (await FlagRestartAsync(running.Id, canonical, cancellationToken))
             {
                 await AcceptedAsync(userId, running.Id, SupportedActions.AuditLogBulkExportRestarted, canonical, format, origin, cancellationToken);
                 return new ExportRequestResult.Accepted(running.Id, Restarted: true);
@@ -121,6 +122,7 @@ public sealed class ExportService
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
         var job = new AuditLogBulkExportJob
         {
             Id = Guid.CreateVersion7(_clock.GetUtcNow()),
@@ -129,8 +131,9 @@ public sealed class ExportService
             FilterHash = canonical.Hash,
             Format = format,
             Status = ExportStatus.Exporting,
-            AsOfActivityId = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken),
+            AsOfActivityId = asOf,
             AsOfAt = now,
+            EstimatedTotal = await CountAsync(db, canonical, asOf, cancellationToken),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -155,17 +158,27 @@ public sealed class ExportService
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<bool> FlagRestartAsync(Guid jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records the export will hold: those matching its filters up to its boundary, counted with the boundary
+    /// (the export's own query, <see cref="ExportActivityQuery"/>), so progress is "exported of total".
+    /// </summary>
+    private static Task<long> CountAsync(AuditAdminDbContext db, CanonicalExportFilters canonical, long asOf, CancellationToken cancellationToken) =>
+        ExportActivityQuery.Filter(db.Activities.AsNoTracking(), CanonicalExportFilters.Parse(canonical.Json), afterId: 0, asOf)
+            .LongCountAsync(cancellationToken);
+
+    private async Task<bool> FlagRestartAsync(Guid jobId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         // The restarted export is as of this request: the boundary moves with it.
         var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
+        var total = await CountAsync(db, canonical, asOf, cancellationToken);
         return await db.AuditLogBulkExportJobs
             .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.RestartFlag, true)
                 .SetProperty(j => j.AsOfActivityId, asOf)
+                .SetProperty(j => j.EstimatedTotal, total)
                 .SetProperty(j => j.AsOfAt, now)
                 .SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
     }

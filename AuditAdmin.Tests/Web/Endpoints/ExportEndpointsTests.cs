@@ -91,7 +91,11 @@ public sealed class ExportEndpointsTests(QueuedExportsFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var jobId = (await JsonAsync(response)).GetProperty("jobId").GetGuid();
         using var status = await client.GetAsync($"{ApiPath}/{jobId}", Ct);
-        Assert.Equal(format, (await JsonAsync(status)).GetProperty("format").GetString());
+        var job = await JsonAsync(status);
+        Assert.Equal(format, job.GetProperty("format").GetString());
+        // Progress: nothing exported yet of the records counted with the boundary (none match "formats").
+        Assert.Equal((0, 0), (job.GetProperty("totalExportedCount").GetInt64(), job.GetProperty("estimatedTotal").GetInt64()));
+        Assert.True(job.GetProperty("asOfActivityId").GetInt64() >= 0);
     }
 
     [Fact]
