@@ -261,6 +261,32 @@ public sealed class ExportFormatTests : IAsyncLifetime
         Assert.Equal(["json", "ndjson", "csv"], recorded.Select(a => JsonDocument.Parse(a.Snapshot!).RootElement.GetProperty("format").GetString()));
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("ndjson")]
+    [InlineData("csv")]
+    public async Task FileRecords_ShouldCountEachFileAndNameItsFirstAndLastId_AsTheBundleVerifierReadsThem(string format)
+    {
+        var zip = await ExportAsync(format);
+        var job = (await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Format == format))).Single();
+        var attachment = (await _host.QueryAsync(db => db.Attachments.Where(a => a.Id == job.AttachmentId))).Single();
+        var stream = await _host.Get<AuditAdmin.Core.Features.Storage.IFileStorage>().OpenReadAsync(attachment.FileName, CancellationToken.None);
+        await using var archive = await System.IO.Compression.ZipArchive.CreateAsync(stream!, System.IO.Compression.ZipArchiveMode.Read, false, null, TestContext.Current.CancellationToken);
+
+        var counted = new List<(long, long?, long?)>();
+        foreach (var entry in archive.Entries)
+        {
+            await using var content = await entry.OpenAsync(TestContext.Current.CancellationToken);
+            counted.Add(await AuditAdmin.Core.Features.Export.Formats.ExportFileRecords.CountAsync(content, format, TestContext.Current.CancellationToken));
+        }
+
+        var ids = zip.Ids;
+        Assert.Equal([(10L, (long?)ids[0], (long?)ids[9]), (10L, ids[10], ids[19]), (5L, ids[20], ids[24])], counted);
+        using var notThisFormat = new MemoryStream(format == "csv" ? "ID\r\nnot an id\r\n"u8.ToArray() : "{\"not\":\"records\"}"u8.ToArray());
+        Assert.Equal((-1L, (long?)null, (long?)null),
+            await AuditAdmin.Core.Features.Export.Formats.ExportFileRecords.CountAsync(notThisFormat, format, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Request_ShouldRefuseAnUnknownFormat()
     {
