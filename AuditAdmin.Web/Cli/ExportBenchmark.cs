@@ -13,6 +13,7 @@ namespace AuditAdmin.Web.Cli;
 /// <summary>One line of bench-export output. Times in seconds, memory in MB.</summary>
 internal sealed record BenchResult(
     int Rows,
+    string Format,
     double WallSeconds,
     double CpuSeconds,
     double RowsPerSecond,
@@ -34,7 +35,7 @@ internal sealed record BenchResult(
 /// </summary>
 internal static class ExportBenchmark
 {
-    public static async Task<BenchResult> RunAsync(string directory, int rows, int? perFile, bool portableReader)
+    public static async Task<BenchResult> RunAsync(string directory, int rows, string format, int? perFile, bool portableReader)
     {
         using var host = BuildHost(directory, perFile, portableReader);
         var app = host.Services;
@@ -44,11 +45,11 @@ internal static class ExportBenchmark
         var to = DateTime.UtcNow;
         await app.GetRequiredService<ActivitySeeder>().SeedAsync(new SeedRequest(rows, 50, to.AddDays(-30), to, RandomSeed: 42), CancellationToken.None);
         var owner = await CreateOwnerAsync(app);
-        await WarmUpAsync(app, owner, rows);
+        await WarmUpAsync(app, owner, rows, format);
 
-        var request = await app.GetRequiredService<ExportService>().RequestAsync(owner, new ExportFilters(), false, CancellationToken.None);
+        var request = await app.GetRequiredService<ExportService>().RequestAsync(owner, new ExportFilters(), format, false, null, CancellationToken.None);
         var jobId = ((ExportRequestResult.Accepted)request).JobId;
-        Console.Error.WriteLine($"Seeded {rows:N0} rows and warmed up; measuring the export (process {Environment.ProcessId}).");
+        Console.Error.WriteLine($"Seeded {rows:N0} rows and warmed up; measuring the {format} export (process {Environment.ProcessId}).");
         var idle = IdleWorkingSet();
         using var sampler = new WorkingSetSampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -69,7 +70,7 @@ internal static class ExportBenchmark
 
         var wall = clock.Elapsed.TotalSeconds;
         var toolWall = tools is null ? (double?)null : tools.SqliteSeconds + tools.ZipSeconds;
-        return new BenchResult(rows, Round(wall), Round(cpu), Math.Round(rows / wall), zipBytes, Mb(idle), Mb(peak), Mb(peak - idle),
+        return new BenchResult(rows, format, Round(wall), Round(cpu), Math.Round(rows / wall), zipBytes, Mb(idle), Mb(peak), Mb(peak - idle),
             tools is null ? null : Round(tools.SqliteSeconds), tools is null ? null : Round(tools.ZipSeconds),
             toolWall is { } w ? Round(w) : null, tools is null ? null : Round(tools.CpuSeconds), tools?.ZipBytes,
             toolWall is { } t ? Round(wall / t) : null);
@@ -97,7 +98,7 @@ internal static class ExportBenchmark
     /// Exports the first 20,000 rows as 400 files with the same services (so per-row and per-file code, EF Core's
     /// compiled queries included, is jitted and tiered up), as many times as it takes for a round to compile nothing new.
     /// </summary>
-    private static async Task WarmUpAsync(IServiceProvider app, string owner, int rows)
+    private static async Task WarmUpAsync(IServiceProvider app, string owner, int rows, string format)
     {
         var configuration = (IConfigurationRoot)app.GetRequiredService<IConfiguration>();
         var measured = configuration["Export:MaxLogsPerFile"] ?? new ExportOptions().MaxLogsPerFile.ToString(CultureInfo.InvariantCulture);
@@ -114,7 +115,7 @@ internal static class ExportBenchmark
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             var request = await app.GetRequiredService<ExportService>()
-                .RequestAsync(owner, new ExportFilters { DateTo = until }, false, CancellationToken.None);
+                .RequestAsync(owner, new ExportFilters { DateTo = until }, format, false, null, CancellationToken.None);
             await app.GetRequiredService<ExportRunner>().RunAsync(((ExportRequestResult.Accepted)request).JobId, CancellationToken.None);
             await Task.Delay(500);
             if (System.Runtime.JitInfo.GetCompiledMethodCount() == before)

@@ -24,6 +24,13 @@ internal static class ExportEndpoints
             .RequireAuditLogEnabled()
             .RequireScope(Scopes.WriteAuditLog, Audience.AuditReaders);
 
+        group.MapPost("/estimate", EstimateAsync)
+            .WithName("EstimateAuditLogBulkExport")
+            .WithSummary("Counts the records an export with these filters would hold (exactly, up to a cap) and estimates its size.")
+            .AcceptsJsonBody()
+            .RequireAuditLogEnabled()
+            .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
+
         group.MapGet("", ListAsync)
             .WithName("ListAuditLogBulkExports")
             .WithSummary("Lists the caller's export jobs, newest first.")
@@ -54,7 +61,7 @@ internal static class ExportEndpoints
         try
         {
             var origin = new RequestOrigin(context.Connection.RemoteIpAddress?.ToString(), context.Request.Path);
-            var result = await exports.RequestAsync(user.Id(), body!.Filters, body.RestartJob, origin, ct);
+            var result = await exports.RequestAsync(user.Id(), body!.Filters, body.Format, body.RestartJob, origin, ct);
             return result switch
             {
                 ExportRequestResult.Accepted accepted =>
@@ -70,6 +77,25 @@ internal static class ExportEndpoints
             loggers.CreateLogger(typeof(ExportEndpoints)).LogError(ex, "Could not create an audit-log export for user {UserId}", user.Id());
             return ApiResults.InternalError(FailedCode, "Failed to export audit logs");
         }
+    }
+
+    /// <summary>The export body's own validation (a format is optional and sizes the estimate); restartJob is ignored.</summary>
+    private static async Task<Results<Ok<ExportEstimateResponse>, BadRequest<ApiErrorEnvelope>>> EstimateAsync(HttpContext context,
+        ClaimsPrincipal user, ExportEstimator estimator, CancellationToken ct)
+    {
+        using var document = await ApiJson.ReadBodyAsync(context.Request, ct);
+        if (document is null)
+        {
+            return ApiResults.Validation(ApiJson.MalformedBody, "body");
+        }
+        var zone = UserTime.FindZone(user.FindFirstValue(AuditAdminClaims.TimeZone));
+        var (body, error) = ExportRequestValidator.Validate(document.RootElement, zone);
+        if (error is not null)
+        {
+            return ApiResults.Validation(error.Message, error.Param);
+        }
+        var estimate = await estimator.EstimateAsync(user.Id(), body!.Filters, body.Format, ct);
+        return TypedResults.Ok(new ExportEstimateResponse(estimate.Count, estimate.EstimatedBytes, estimate.CountIsLowerBound));
     }
 
     private static async Task<Ok<ExportJobList>> ListAsync(ClaimsPrincipal user, ExportService exports, ExportDownloads downloads,

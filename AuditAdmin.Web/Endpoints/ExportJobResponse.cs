@@ -3,7 +3,11 @@ using AuditAdmin.Core.Features.Export;
 
 namespace AuditAdmin.Web.Endpoints;
 
-/// <summary>An export job as the API shows it to its owner, with the as-of boundary it holds its records up to.</summary>
+/// <summary>
+/// An export job as the API shows it to its owner. <c>estimatedTotal</c> is the number of records the export holds,
+/// counted with its as-of boundary (<c>asOfActivityId</c>) when the job was created or restarted, so that
+/// <c>totalExportedCount</c> of <c>estimatedTotal</c> is its progress.
+/// </summary>
 internal sealed record ExportJobResponse(
     Guid JobId,
     string Status,

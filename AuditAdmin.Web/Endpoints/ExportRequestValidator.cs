@@ -5,15 +5,15 @@ using AuditAdmin.Core.Features.Export;
 namespace AuditAdmin.Web.Endpoints;
 
 /// <summary>A validated export request body.</summary>
-internal sealed record ExportRequestBody(ExportFilters Filters, bool RestartJob);
+internal sealed record ExportRequestBody(ExportFilters Filters, string Format, bool RestartJob);
 
 /// <summary>Why a body was refused: the message and the offending field (GROWI's <c>param</c>).</summary>
 internal sealed record ExportRequestError(string Message, string Param);
 
 /// <summary>
 /// Validates <c>{filters:{usernames?,actions?,dateFrom?,dateTo?}, format?, restartJob?}</c> as strictly as the
-/// reference's route tests: filters an object; usernames strings; actions catalog values; dates ISO-8601; format only
-/// "json"; restartJob a JSON boolean; dateFrom not after dateTo. Unknown properties are ignored and null counts as
+/// reference's route tests: filters an object; usernames strings; actions catalog values; dates ISO-8601; format one of
+/// "json", "ndjson", "csv" (json when absent); restartJob a JSON boolean; dateFrom not after dateTo. Unknown properties are ignored and null counts as
 /// absent. A date-only value is that whole day in the caller's time zone (dateFrom from its start, dateTo to its
 /// last instant); a date-time without an offset is read in that zone too.
 /// </summary>
@@ -64,10 +64,14 @@ internal static class ExportRequestValidator
             return Fail("dateFrom must not be after dateTo", "filters.dateFrom");
         }
 
-        if (root.TryGetProperty("format", out var format) && format.ValueKind != JsonValueKind.Null
-            && !(format.ValueKind == JsonValueKind.String && format.GetString() == "json"))
+        var format = ExportFormatNames.Json;
+        if (root.TryGetProperty("format", out var formatValue) && formatValue.ValueKind != JsonValueKind.Null)
         {
-            return Fail("format must be \"json\"", "format");
+            if (formatValue.ValueKind != JsonValueKind.String || !ExportFormatNames.IsKnown(formatValue.GetString()))
+            {
+                return Fail($"format must be one of {string.Join(", ", ExportFormatNames.All.Select(f => $"\"{f}\""))}", "format");
+            }
+            format = formatValue.GetString()!;
         }
         var restartJob = false;
         if (root.TryGetProperty("restartJob", out var restart) && restart.ValueKind != JsonValueKind.Null)
@@ -79,7 +83,8 @@ internal static class ExportRequestValidator
             restartJob = restart.GetBoolean();
         }
 
-        var body = new ExportRequestBody(new ExportFilters { Usernames = usernames, Actions = actions, DateFrom = dateFrom, DateTo = dateTo }, restartJob);
+        var body = new ExportRequestBody(new ExportFilters { Usernames = usernames, Actions = actions, DateFrom = dateFrom, DateTo = dateTo }, format,
+            restartJob);
         if (CanonicalJsonTooLarge(body.Filters))
         {
             return Fail("filters are too large", "filters");

@@ -26,6 +26,7 @@ internal static class ExportFeature
 
         // Request
         services.AddSingleton(ExportService.Create);
+        services.AddSingleton(ExportEstimator.Create);
         services.AddSingleton<ExportJobActivity>();
         services.AddSingleton<ExportDownloads>();
         // Scheduling
@@ -47,6 +48,8 @@ internal static class ExportFeature
         // Formats: one line each
         services.AddSingleton<ExportFormats>();
         services.AddSingleton<IExportFormat, JsonExportFormat>();
+        services.AddSingleton<IExportFormat, NdjsonExportFormat>();
+        services.AddSingleton<IExportFormat, CsvExportFormat>();
         // Cleanup
         services.AddSingleton<ExportCleanup>();
         services.AddSingleton<INotificationTargetResolver, ExportNotificationTargets>();

@@ -30,6 +30,13 @@ public sealed class ExportOptions
     [Range(0, 64)]
     public int ParallelExecLimit { get; set; } = 2;
 
+    /// <summary>
+    /// The pre-flight estimate counts matching records exactly up to this many, then answers "more than this" (see
+    /// <see cref="ExportEstimator"/>): counting stops early so that the dialog's answer comes at once on any log size.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int EstimateCountCap { get; set; } = 1_000_000;
+
     /// <summary>Where in-progress exports write their data files; relative paths are under the data directory.</summary>
     public string? WorkDirectory { get; set; }
 

@@ -2,6 +2,7 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Features.Export.Scheduling;
+using AuditAdmin.Core.Features.Export.Sources;
 using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,20 +48,30 @@ public sealed class ExportService
 
     public const string TargetModel = "AuditLogBulkExportJob";
 
-    /// <inheritdoc cref="RequestAsync(string, ExportFilters, bool, RequestOrigin?, CancellationToken)"/>
+    /// <inheritdoc cref="RequestAsync(string, ExportFilters, string, bool, RequestOrigin?, CancellationToken)"/>
     public Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, bool restartJob, CancellationToken cancellationToken) =>
-        RequestAsync(userId, filters, restartJob, origin: null, cancellationToken);
+        RequestAsync(userId, filters, ExportFormatNames.Json, restartJob, origin: null, cancellationToken);
+
+    /// <inheritdoc cref="RequestAsync(string, ExportFilters, string, bool, RequestOrigin?, CancellationToken)"/>
+    public Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, bool restartJob, RequestOrigin? origin,
+        CancellationToken cancellationToken) =>
+        RequestAsync(userId, filters, ExportFormatNames.Json, restartJob, origin, cancellationToken);
 
     /// <summary>
-    /// Creates the export job and starts it at once. The database's unique filtered index decides duplicates, so
-    /// concurrent identical requests create one job: the others get <see cref="ExportRequestResult.Duplicate"/>,
-    /// or, with <paramref name="restartJob"/>, flag the running job for a restart from scratch.
+    /// Creates the export job in <paramref name="format"/> (json, ndjson or csv) and starts it at once. The database's
+    /// unique filtered index decides duplicates (same user, filters and format in progress), so concurrent identical
+    /// requests create one job: the others get <see cref="ExportRequestResult.Duplicate"/>, or, with
+    /// <paramref name="restartJob"/>, flag the running job for a restart from scratch.
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown action, dateFrom after dateTo, or oversized filters.</exception>
-    public async Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, bool restartJob, RequestOrigin? origin,
-        CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">An unknown format or action, dateFrom after dateTo, or oversized filters.</exception>
+    public async Task<ExportRequestResult> RequestAsync(string userId, ExportFilters filters, string format, bool restartJob,
+        RequestOrigin? origin, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (!ExportFormatNames.IsKnown(format))
+        {
+            throw new ArgumentException($"'{format}' is not an export format.", nameof(format));
+        }
         var canonical = CanonicalExportFilters.From(filters);
 
         // Looking first keeps the usual duplicate out of the error log (EF logs a refused insert as an error); the
@@ -71,12 +82,12 @@ public sealed class ExportService
             {
                 throw new InvalidOperationException("The export job could not be created: its duplicate kept changing.");
             }
-            var running = await FindInProgressAsync(userId, canonical.Hash, cancellationToken);
+            var running = await FindInProgressAsync(userId, canonical.Hash, format, cancellationToken);
             if (running is null)
             {
-                if (await TryInsertAsync(userId, canonical, cancellationToken) is { } created)
+                if (await TryInsertAsync(userId, canonical, format, cancellationToken) is { } created)
                 {
-                    await AcceptedAsync(userId, created, RequestAction, canonical, origin, cancellationToken);
+                    await AcceptedAsync(userId, created, RequestAction, canonical, format, origin, cancellationToken);
                     return new ExportRequestResult.Accepted(created, Restarted: false);
                 }
                 continue;
@@ -85,9 +96,9 @@ public sealed class ExportService
             {
                 return new ExportRequestResult.Duplicate(running.Id, running.CreatedAt);
             }
-            if (await FlagRestartAsync(running.Id, cancellationToken))
+            if (await FlagRestartAsync(running.Id, canonical, cancellationToken))
             {
-                await AcceptedAsync(userId, running.Id, SupportedActions.AuditLogBulkExportRestarted, canonical, origin, cancellationToken);
+                await AcceptedAsync(userId, running.Id, SupportedActions.AuditLogBulkExportRestarted, canonical, format, origin, cancellationToken);
                 return new ExportRequestResult.Accepted(running.Id, Restarted: true);
             }
         }
@@ -107,20 +118,22 @@ public sealed class ExportService
         return await db.AuditLogBulkExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
     }
 
-    private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
+    private async Task<Guid?> TryInsertAsync(string userId, CanonicalExportFilters canonical, string format, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
         var job = new AuditLogBulkExportJob
         {
             Id = Guid.CreateVersion7(_clock.GetUtcNow()),
             UserId = userId,
             Filters = canonical.Json,
             FilterHash = canonical.Hash,
-            Format = ExportFormatNames.Json,
+            Format = format,
             Status = ExportStatus.Exporting,
-            AsOfActivityId = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken),
+            AsOfActivityId = asOf,
             AsOfAt = now,
+            EstimatedTotal = await CountAsync(db, canonical, asOf, cancellationToken),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -136,32 +149,42 @@ public sealed class ExportService
         }
     }
 
-    private async Task<AuditLogBulkExportJob?> FindInProgressAsync(string userId, string filterHash, CancellationToken cancellationToken)
+    private async Task<AuditLogBulkExportJob?> FindInProgressAsync(string userId, string filterHash, string format, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditLogBulkExportJobs.AsNoTracking()
-            .Where(j => j.UserId == userId && j.FilterHash == filterHash && j.Format == ExportFormatNames.Json
+            .Where(j => j.UserId == userId && j.FilterHash == filterHash && j.Format == format
                 && ExportStatus.InProgress.Contains(j.Status))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<bool> FlagRestartAsync(Guid jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The records the export will hold: those matching its filters up to its boundary, counted with the boundary
+    /// (the export's own query, <see cref="ExportActivityQuery"/>), so progress is "exported of total".
+    /// </summary>
+    private static Task<long> CountAsync(AuditAdminDbContext db, CanonicalExportFilters canonical, long asOf, CancellationToken cancellationToken) =>
+        ExportActivityQuery.Filter(db.Activities.AsNoTracking(), CanonicalExportFilters.Parse(canonical.Json), afterId: 0, asOf)
+            .LongCountAsync(cancellationToken);
+
+    private async Task<bool> FlagRestartAsync(Guid jobId, CanonicalExportFilters canonical, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         // The restarted export is as of this request: the boundary moves with it.
         var asOf = await ExportBoundary.HighestActivityIdAsync(db, cancellationToken);
+        var total = await CountAsync(db, canonical, asOf, cancellationToken);
         return await db.AuditLogBulkExportJobs
             .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.RestartFlag, true)
                 .SetProperty(j => j.AsOfActivityId, asOf)
+                .SetProperty(j => j.EstimatedTotal, total)
                 .SetProperty(j => j.AsOfAt, now)
                 .SetProperty(j => j.UpdatedAt, now), cancellationToken) > 0;
     }
 
-    private async Task AcceptedAsync(string userId, Guid jobId, string action, CanonicalExportFilters canonical, RequestOrigin? origin,
-        CancellationToken cancellationToken)
+    private async Task AcceptedAsync(string userId, Guid jobId, string action, CanonicalExportFilters canonical, string format,
+        RequestOrigin? origin, CancellationToken cancellationToken)
     {
         try
         {
@@ -174,7 +197,7 @@ public sealed class ExportService
         }
 
         await _activity.RecordAsync(userId, jobId, action, origin, cancellationToken,
-            new Dictionary<string, string?> { ["filterHash"] = canonical.Hash, ["format"] = ExportFormatNames.Json });
+            new Dictionary<string, string?> { ["filterHash"] = canonical.Hash, ["format"] = format });
         await _broadcaster.PublishAsync(userId);
     }
 }

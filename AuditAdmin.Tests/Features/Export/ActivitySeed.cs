@@ -51,15 +51,18 @@ public static class ActivitySeed
         await using var command = connection.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
         command.CommandText = """
-            INSERT INTO Activities (UserId, Username, Action, TargetModel, Target, EventModel, Event, Ip, Endpoint, Snapshot, CreatedAt)
-            VALUES ($userId, $username, $action, $targetModel, $target, $eventModel, $event, $ip, $endpoint, $snapshot, $createdAt)
+            INSERT INTO Activities (UserId, Username, Action, TargetModel, Target, EventModel, Event, Ip, Endpoint, Snapshot, CreatedAt,
+                Source, IngestedBy, IngestedAt)
+            VALUES ($userId, $username, $action, $targetModel, $target, $eventModel, $event, $ip, $endpoint, $snapshot, $createdAt,
+                $source, $ingestedBy, $ingestedAt)
             """;
-        var p = new[] { "$userId", "$username", "$action", "$targetModel", "$target", "$eventModel", "$event", "$ip", "$endpoint", "$snapshot", "$createdAt" }
+        var p = new[] { "$userId", "$username", "$action", "$targetModel", "$target", "$eventModel", "$event", "$ip", "$endpoint", "$snapshot", "$createdAt", "$source",
+                "$ingestedBy", "$ingestedAt" }
             .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         foreach (var row in rows)
         {
             object?[] values = [row.UserId, row.Username, row.Action, row.TargetModel, row.Target, row.EventModel, row.Event, row.Ip,
-                row.Endpoint, row.Snapshot, row.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)];
+                row.Endpoint, row.Snapshot, Stored(row.CreatedAt), row.Source, row.IngestedBy, row.IngestedAt is { } at ? Stored(at) : null];
             for (var i = 0; i < p.Length; i++)
             {
                 p[i].Value = values[i] ?? DBNull.Value;
@@ -68,4 +71,7 @@ public static class ActivitySeed
         }
         await transaction.CommitAsync();
     }
+
+    /// <summary>A date as EF Core stores it on SQLite.</summary>
+    private static string Stored(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -151,16 +151,19 @@ public sealed class CliVerbTests(CliDataDirectory data) : IClassFixture<CliDataD
         Assert.Empty(result.StandardOutput);
     }
 
-    [Fact]
-    public async Task BenchExport_ShouldExportTheSeededRows_AndPrintOneJsonLineOfMeasurements()
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    public async Task BenchExport_ShouldExportTheSeededRows_AndPrintOneJsonLineOfMeasurements(string format)
     {
-        var result = await RunAsync("bench-export", "--rows", "3000", "--per-file", "700");
+        var result = await RunAsync("bench-export", "--rows", "3000", "--per-file", "700", "--format", format);
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var line = System.Text.Json.JsonDocument.Parse(result.StandardOutput.Trim());
         var root = line.RootElement;
         // The verb itself fails unless the job completed with exactly the seeded rows.
         Assert.Equal(3000, root.GetProperty("rows").GetInt32());
+        Assert.Equal(format, root.GetProperty("format").GetString());
         Assert.True(root.GetProperty("wallSeconds").GetDouble() > 0);
         Assert.True(root.GetProperty("zipBytes").GetInt64() > 0);
         Assert.True(root.GetProperty("peakWorkingSetMB").GetDouble() >= root.GetProperty("idleWorkingSetMB").GetDouble());
@@ -174,6 +177,7 @@ public sealed class CliVerbTests(CliDataDirectory data) : IClassFixture<CliDataD
     [InlineData]
     [InlineData("--rows", "0")]
     [InlineData("--rows", "many")]
+    [InlineData("--rows", "10", "--format", "xml")]
     public async Task BenchExport_ShouldExit2WithUsage_WhenArgumentsAreBad(params string[] options)
     {
         var result = await RunAsync(["bench-export", .. options]);

@@ -139,27 +139,8 @@ public static class BundleVerifier
     private static async Task<(long Records, long? FirstId, long? LastId)> CountAsync(ZipArchiveEntry entry, string format,
         CancellationToken cancellationToken)
     {
-        if (format != ExportFormatNames.Json)
-        {
-            return (-1, null, null);
-        }
-        try
-        {
-            await using var stream = await entry.OpenAsync(cancellationToken);
-            long records = 0;
-            long? first = null, last = null;
-            await foreach (var record in JsonSerializer.DeserializeAsyncEnumerable<RecordId>(stream, cancellationToken: cancellationToken))
-            {
-                records++;
-                first ??= record?.Id;
-                last = record?.Id;
-            }
-            return (records, first, last);
-        }
-        catch (JsonException)
-        {
-            return (-1, null, null);
-        }
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        return await Formats.ExportFileRecords.CountAsync(stream, format, cancellationToken);
     }
 
     private static async Task<byte[]> ReadAllAsync(ZipArchiveEntry entry, CancellationToken cancellationToken)
@@ -170,5 +151,4 @@ public static class BundleVerifier
         return buffer.ToArray();
     }
 
-    private sealed record RecordId([property: JsonPropertyName("_id")] long Id);
 }

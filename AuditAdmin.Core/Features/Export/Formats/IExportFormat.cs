@@ -14,8 +14,11 @@ internal interface IExportFormat
     /// <summary>The data files' extension, without the dot.</summary>
     string FileExtension { get; }
 
-    /// <summary>Starts one data file on <paramref name="destination"/>, writing its header if the format has one.</summary>
-    IExportRecordWriter Start(Stream destination);
+    /// <summary>
+    /// Starts one data file on <paramref name="destination"/>, writing its header if the format has one, for
+    /// <paramref name="requester"/> (whose language and time zone a format may show).
+    /// </summary>
+    IExportRecordWriter Start(Stream destination, ExportRequester requester);
 }
 
 /// <summary>Writes the records of one data file; the file's stream belongs to the caller.</summary>

@@ -31,7 +31,8 @@ internal static class JsonSnapshot
         }
     }
 
-    private static bool IsJsonObject(ReadOnlySpan<byte> json)
+    /// <summary>Whether the text is exactly one JSON object (the stored snapshot's usual shape).</summary>
+    public static bool IsJsonObject(ReadOnlySpan<byte> json)
     {
         try
         {

@@ -18,7 +18,7 @@ internal sealed class ExportFileWriter : IAsyncDisposable
 
     private readonly string _statsPath;
 
-    private ExportFileWriter(string path, string statsPath, IExportFormat format)
+    private ExportFileWriter(string path, string statsPath, IExportFormat format, ExportRequester requester)
     {
         Path = path;
         _statsPath = statsPath;
@@ -31,7 +31,7 @@ internal sealed class ExportFileWriter : IAsyncDisposable
             // The format's writer batches into large writes; a second buffer would only copy.
             BufferSize = 0,
         });
-        _records = format.Start(_stream);
+        _records = format.Start(_stream, requester);
     }
 
     public string Path { get; }
@@ -39,11 +39,11 @@ internal sealed class ExportFileWriter : IAsyncDisposable
     public long? FirstId { get; private set; }
     public long? LastId { get; private set; }
 
-    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format)
+    public static ExportFileWriter Create(string directory, Guid jobId, int index, IExportFormat format, ExportRequester requester)
     {
         Directory.CreateDirectory(directory);
         return new ExportFileWriter(System.IO.Path.Combine(directory, ExportWorkDirectory.FileName(jobId, index, format.FileExtension)),
-            ExportFileStats.PathFor(directory, index), format);
+            ExportFileStats.PathFor(directory, index), format, requester);
     }
 
     /// <summary>Appends the row's record.</summary>

@@ -56,6 +56,7 @@ internal sealed class ExportingStage(
         var lastProgress = clock.GetTimestamp();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var requester = await ExportRequesters.FindAsync(db, job.UserId, cancellationToken);
         await using var source = await sources.OpenAsync(db, filters, lastId, job.AsOfActivityId, cancellationToken);
         await using var committer = new ExportFileCommitter(transitions, job.Id, zip);
         ExportFileWriter? file = null;
@@ -63,7 +64,7 @@ internal sealed class ExportingStage(
         {
             while (await source.ReadAsync(cancellationToken))
             {
-                file ??= ExportFileWriter.Create(directory, job.Id, index, format);
+                file ??= ExportFileWriter.Create(directory, job.Id, index, format, requester);
                 file.Write(source);
                 lastId = source.Id;
                 if (file.Count < maxPerFile)

@@ -12,9 +12,16 @@ namespace AuditAdmin.Core.Features.Export.Sources;
 /// </summary>
 internal static class ExportActivityQuery
 {
-    public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId, long asOfId)
+    public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters, long afterId, long asOfId) =>
+        Filter(activities.Where(a => a.Id > afterId && a.Id <= asOfId), filters);
+
+    /// <summary>
+    /// The filters alone, without the cursor and the boundary: what the pre-flight estimate counts, so that it counts
+    /// exactly what an export requested now would hold.
+    /// </summary>
+    public static IQueryable<Activity> Filter(IQueryable<Activity> activities, ExportFilters filters)
     {
-        var query = activities.Where(a => a.Id > afterId && a.Id <= asOfId);
+        var query = activities;
         // Each list goes as one parameter (a JSON array: OPENJSON on SQL Server, json_each on SQLite). EF Core 10 would
         // otherwise send a parameter per value, and a thousand usernames plus the catalog's actions is a different
         // plan for every list length, close to SQL Server's limit of 2,100 parameters.
@@ -58,6 +65,8 @@ internal static class ExportActivityQuery
                 a.Action,
                 a.Snapshot,
                 a.CreatedAt,
+                a.Source,
+                a.IngestedBy,
             })
             .CreateDbCommand();
 }

@@ -15,4 +15,6 @@ internal enum ExportColumn
     Action,
     Snapshot,
     CreatedAt,
+    Source,
+    IngestedBy,
 }

@@ -89,8 +89,10 @@ public class ExportRunnerTests : IAsyncLifetime
         await _pipeline.RunAsync(jobId);
 
         var record = Assert.Single((await _pipeline.ZipAsync(jobId)).Records);
-        Assert.Equal(["_id", "user", "username", "ip", "endpoint", "targetModel", "target", "eventModel", "event", "action", "snapshot", "createdAt"],
-            record.EnumerateObject().Select(p => p.Name));
+        // GROWI's fields in GROWI's order, then where the row came from (no ingestedBy: AuditAdmin recorded it itself).
+        Assert.Equal(["_id", "user", "username", "ip", "endpoint", "targetModel", "target", "eventModel", "event", "action", "snapshot", "createdAt",
+            "source"], record.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("app", record.GetProperty("source").GetString());
         Assert.Equal(JsonValueKind.Null, record.GetProperty("user").ValueKind);
         Assert.Equal("ゲスト \"quoted\"", record.GetProperty("username").GetString());
         Assert.Equal("/download/x?y=1&z=<2>", record.GetProperty("endpoint").GetString());

@@ -44,25 +44,116 @@ public sealed class ExportDialogTests : IAsyncLifetime
         EndDate = new DateOnly(2026, 3, 2),
     };
 
-    private MudTestContext Context() => new("en", ctx =>
+    private MudTestContext Context(string culture = "en", IDictionary<string, string?>? settings = null) => new(culture, ctx =>
     {
-        ctx.AddAuditAdminServices(_db);
+        ctx.AddAuditAdminServices(_db, settings);
         ctx.SignIn(UserId, "alice", admin: true, timeZone: Zone);
     });
 
-    private sealed record Opened(
-        IDialogReference Reference, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars);
+    /// <summary>Rows for the estimate: 3 of alice and 2 of bob inside the filter's days (in Tokyo), and some outside.</summary>
+    private async Task SeedAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        var inside = new DateTime(2026, 3, 1, 3, 0, 0, DateTimeKind.Utc);
+        foreach (var (name, at) in new[] { ("alice", inside), ("alice", inside), ("alice", inside), ("bob", inside), ("bob", inside),
+            ("alice", new DateTime(2026, 2, 28, 14, 59, 0, DateTimeKind.Utc)), ("carol", inside) })
+        {
+            db.Activities.Add(new Activity { Username = name, Action = TwoActions[0], CreatedAt = at, Snapshot = $$"""{"username":"{{name}}"}""" });
+        }
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static string Estimate(Opened opened, string state = "ready")
+    {
+        opened.Dialogs.WaitForAssertion(
+            () => Assert.Equal(state, opened.Dialogs.Find("[data-testid=export-estimate]").GetAttribute("data-state")), Patience);
+        return opened.Dialogs.Find("[data-testid=export-estimate]").TextContent.Trim();
+    }
+
+    [Fact]
+    public async Task Estimate_ShouldSayHowManyRecordsAndHowLarge_AndFollowTheFilters()
+    {
+        await SeedAsync();
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter);
+
+        Assert.Equal("About 5 records, about 1 KB", Estimate(opened));
+
+        // Two changes in quick succession: the first one's estimate is superseded, and the second one's is shown.
+        var picker = opened.Dialogs.FindComponent<AuditAdmin.Web.Components.Shared.Activities.UsernamePicker>();
+        await picker.InvokeAsync(async () =>
+        {
+            await picker.Instance.ValueChanged.InvokeAsync(["bob"]);
+            await picker.Instance.ValueChanged.InvokeAsync(["alice", "carol"]);
+        });
+
+        Assert.Equal("pending", opened.Dialogs.Find("[data-testid=export-estimate]").GetAttribute("data-state"));
+        Assert.Equal("Counting the matching records…", opened.Dialogs.Find("[data-testid=export-estimate]").TextContent.Trim());
+        Assert.Equal("About 4 records, about 1 KB", Estimate(opened));
+    }
+
+    [Fact]
+    public async Task Estimate_ShouldSayMoreThan_WhenCountingStoppedAtTheCap_InTheViewersLanguage()
+    {
+        await SeedAsync();
+        await using var ctx = Context("fr", new Dictionary<string, string?> { ["Export:EstimateCountCap"] = "2" });
+
+        var opened = await OpenAsync(ctx, Filter);
+
+        Assert.Matches(@"^Plus de 2 enregistrements, plus de 1 Ko$", Estimate(opened));
+    }
+
+    [Fact]
+    public async Task Estimate_ShouldSayNothingMatches_WhenNoRecordMatches()
+    {
+        await using var ctx = Context();
+
+        var opened = await OpenAsync(ctx, Filter);
+
+        Assert.Equal("No records match these filters.", Estimate(opened));
+    }
+
+    [Fact]
+    public async Task Format_ShouldOfferEachFormat_AndRequestTheChosenOne()
+    {
+        await using var ctx = Context();
+        var opened = await OpenAsync(ctx, Filter);
+        var select = opened.Dialogs.FindComponent<MudSelect<string>>();
+        Assert.Equal("JSON (GROWI-compatible)", opened.Dialogs.Find("[data-testid=export-format]").TextContent.Trim());
+
+        await select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("csv"));
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        await ClosedAsync(opened);
+        var job = Assert.Single(await JobsAsync());
+        Assert.Equal("csv", job.Format);
+    }
+
+    [Fact]
+    public async Task Format_ShouldNameTheFormatsInTheViewersLanguage()
+    {
+        await using var ctx = Context("ja");
+        var opened = await OpenAsync(ctx, Filter);
+
+        await opened.Dialogs.FindComponent<MudSelect<string>>().Find(".mud-input-control").MouseDownAsync(new());
+
+        opened.Popovers.WaitForAssertion(() => Assert.Equal(["JSON（GROWI 互換）", "NDJSON（1 行に 1 レコード）", "CSV（表計算ソフト用、あなたの言語とタイムゾーン）"],
+            opened.Popovers.FindAll(".mud-list-item").Select(e => e.TextContent.Trim())), Patience);
+    }
+
+    private sealed record Opened(IDialogReference Reference, IRenderedComponent<MudDialogProvider> Dialogs,
+        IRenderedComponent<MudSnackbarProvider> Snackbars, IRenderedComponent<MudPopoverProvider> Popovers);
 
     private static async Task<Opened> OpenAsync(MudTestContext ctx, ActivityFilter filter)
     {
         var dialogs = ctx.Render<MudDialogProvider>();
         var snackbars = ctx.Render<MudSnackbarProvider>();
-        ctx.Render<MudPopoverProvider>();
+        var popovers = ctx.Render<MudPopoverProvider>();
         var service = ctx.Services.GetRequiredService<IDialogService>();
         var parameters = new DialogParameters<ExportDialog> { { d => d.InitialFilter, filter } };
         var reference = await dialogs.InvokeAsync(() => service.ShowAsync<ExportDialog>(null, parameters));
         dialogs.WaitForElement("[data-testid=export-submit]");
-        return new Opened(reference, dialogs, snackbars);
+        return new Opened(reference, dialogs, snackbars, popovers);
     }
 
     /// <summary>The dialog's result once it has closed; fails (rather than hangs) when it stays open.</summary>
