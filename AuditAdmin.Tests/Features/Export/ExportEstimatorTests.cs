@@ -80,7 +80,8 @@ public sealed class ExportEstimatorTests : IAsyncLifetime
         var attachment = (await _host.QueryAsync(db => db.Attachments.Where(a => a.Id == job.AttachmentId))).Single();
         var stream = await _host.Get<IFileStorage>().OpenReadAsync(attachment.FileName, CancellationToken.None);
         await using var zip = await ZipArchive.CreateAsync(stream!, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null);
-        var data = zip.Entries.Where(e => e.FullName.EndsWith("." + job.Format, StringComparison.Ordinal)).ToList();
+        var data = zip.Entries.Where(e => e.FullName.StartsWith("audit-logs-", StringComparison.Ordinal)
+            && e.FullName.EndsWith("." + job.Format, StringComparison.Ordinal)).ToList();
         Assert.Equal(3, data.Count);
         return (job.TotalExportedCount, data.Sum(e => e.Length));
     }

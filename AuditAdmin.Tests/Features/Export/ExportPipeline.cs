@@ -38,7 +38,8 @@ public sealed class ExportPipeline(ExportTestHost host, AppUser owner)
             ?? throw new InvalidOperationException("The zip is not in storage.");
         await using var zip = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null);
         var entries = new List<(string, byte[])>();
-        foreach (var entry in zip.Entries)
+        // The data files only: the bundle files name the job and the moment, which differ by design.
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("audit-logs-", StringComparison.Ordinal)))
         {
             await using var content = await entry.OpenAsync();
             using var bytes = new MemoryStream();

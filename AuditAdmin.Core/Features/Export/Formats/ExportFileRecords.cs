@@ -10,7 +10,7 @@ namespace AuditAdmin.Core.Features.Export.Formats;
 /// first and last record ids. JSON: the array's objects; NDJSON: one object a line; CSV: the records after the header,
 /// whose first column is the id.
 /// </summary>
-public static class ExportFileRecords
+internal static class ExportFileRecords
 {
     /// <returns>(-1, null, null) when the file cannot be read as that format.</returns>
     public static async Task<(long Records, long? FirstId, long? LastId)> CountAsync(Stream stream, string format,
