@@ -47,5 +47,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$failed" -gt 0 ]; then
+  # The names again at the end, where a truncated CI log still shows them.
+  echo "Failed tests:"
+  grep -ho 'testName="[^"]*"[^>]*outcome="Failed"' "$results"/*.trx 2>/dev/null | sed 's/testName="\([^"]*\)".*/  \1/'
+fi
 echo "$passed passed, $failed failed"
 exit $status

@@ -19,9 +19,11 @@ public sealed class VerifyVerbTests(DefaultGroupExportsFactory factory) : IClass
 
     private async Task<string> DownloadedBundleAsync()
     {
-        await ActivitySeed.InsertAsync(factory.DbFactory, ActivitySeed.Rows(12, usernames: ["verify-cli"]));
+        // The fixture's database is shared by the class's tests: each bundle holds its own user's 12 records only.
+        var username = "verify-cli-" + Guid.NewGuid().ToString("N")[..8];
+        await ActivitySeed.InsertAsync(factory.DbFactory, ActivitySeed.Rows(12, usernames: [username]));
         var (owner, client) = await AdminClientAsync(factory);
-        using var created = await PostRawAsync(client, """{"filters":{"usernames":["verify-cli"]}}""");
+        using var created = await PostRawAsync(client, $$$"""{"filters":{"usernames":["{{{username}}}"]}}""");
         var jobId = (await JsonAsync(created)).GetProperty("jobId").GetGuid();
         var job = await ExportCompletion.WaitAsync(factory.Services, owner.Id, jobId);
         using var download = await client.GetAsync($"/download/{job.AttachmentId}", Ct);
@@ -62,7 +64,7 @@ public sealed class VerifyVerbTests(DefaultGroupExportsFactory factory) : IClass
             }
             entry.Delete();
             await using var writer = new StreamWriter(await archive.CreateEntry(edited).OpenAsync(Ct));
-            await writer.WriteAsync(text.Replace("verify-cli", "verify-cLi", StringComparison.Ordinal));
+            await writer.WriteAsync(text.Replace("verify-cli-", "verify-cLi-", StringComparison.Ordinal));
         }
 
         var result = await CliRunner.RunAsync(factory.DataDirectory, ["verify", zip]);
