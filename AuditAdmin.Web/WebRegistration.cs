@@ -25,6 +25,7 @@ public static class WebRegistration
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudLocalizer, ResXMudLocalizer>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<ClientConnection>();
         services.AddSingleton<AuditAdmin.Web.Components.Layout.Notifications.NotificationActions>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();

@@ -36,6 +36,7 @@ public static class ComponentServices
         }
         ctx.Services.AddSingleton<IConfiguration>(builder.Configuration);
         ctx.Services.AddScoped<CurrentUser>();
+        ctx.Services.AddScoped<ClientConnection>();
         ctx.Services.AddScoped<SessionAccess>();
         ctx.Services.AddSingleton<NotificationActions>();
     }

@@ -1,5 +1,7 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Pipeline;
+using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Features.Export.Scheduling;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Core.Features.Storage;
@@ -27,6 +29,7 @@ internal sealed class ExportCleanup(
     IFileStorage storage,
     ExportWorkDirectory work,
     ExportRunRegistry registry,
+    ExportJobActivity custody,
     IOptionsMonitor<ExportOptions> options,
     TimeProvider clock,
     ILogger<ExportCleanup> logger)
@@ -94,8 +97,19 @@ internal sealed class ExportCleanup(
             }
         }
         work.Delete(job.Id);
-        return await db.AuditLogBulkExportJobs.Where(j => j.Id == job.Id && j.Status == job.Status)
-            .ExecuteDeleteAsync(cancellationToken) > 0;
+        if (await db.AuditLogBulkExportJobs.Where(j => j.Id == job.Id && j.Status == job.Status)
+                .ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+        // Chain of custody: the owner's export (and its zip, unless shared) is gone, and why.
+        await custody.RecordAsync(job.UserId, job.Id, SupportedActions.AuditLogBulkExportRemoved, origin: null, cancellationToken,
+            new Dictionary<string, string?>
+            {
+                ["reason"] = job.Status == ExportStatus.Completed ? "download_expired" : job.Status,
+                ["attachmentId"] = job.AttachmentId?.ToString(),
+            });
+        return true;
     }
 
     private async Task<(int Removed, int Errors)> RemoveOrphanFoldersAsync(CancellationToken cancellationToken)

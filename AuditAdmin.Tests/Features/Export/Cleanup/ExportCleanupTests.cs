@@ -65,6 +65,25 @@ public class ExportCleanupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ShouldRecordEachRemoval_AsTheOwnersActivityTargetingTheJob_WithItsReason()
+    {
+        var oldCompleted = await CompletedAsync(new ExportFilters { Usernames = ["carol"] }, completedDaysAgo: 4);
+        var attachmentId = (await _host.JobAsync(oldCompleted)).AttachmentId;
+        var failed = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["nobody"] });
+        await _pipeline.RunAsync(failed);
+
+        await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        var removals = await _host.QueryAsync(db => db.Activities.Where(a => a.Action == SupportedActions.AuditLogBulkExportRemoved));
+        Assert.Equal(2, removals.Count);
+        Assert.All(removals, r => Assert.Equal((_pipeline.Owner.Id, "AuditLogBulkExportJob"), (r.UserId, r.TargetModel)));
+        var completedRemoval = Assert.Single(removals, r => r.Target == oldCompleted.ToString());
+        Assert.Contains("\"reason\":\"download_expired\"", completedRemoval.Snapshot, StringComparison.Ordinal);
+        Assert.Contains($"\"attachmentId\":\"{attachmentId}\"", completedRemoval.Snapshot, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"failed\"", Assert.Single(removals, r => r.Target == failed.ToString()).Snapshot, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ShouldKeepASharedZip_WhileAnotherValidJobUsesIt()
     {
         var old = await CompletedAsync(new ExportFilters { Usernames = ["alice"] }, completedDaysAgo: 4);

@@ -171,14 +171,15 @@ public sealed partial class ExportDialog : IDisposable
                 return;
             }
             var filters = ExportFilters.FromActivityFilter(_filter, viewer.TimeZone);
-            var result = await Exports.RequestAsync(userId, filters, _format, restartJob: false, origin: null, CancellationToken.None);
+            var origin = new RequestOrigin(Connection.Ip, ClientConnection.PagePath(Navigation));
+            var result = await Exports.RequestAsync(userId, filters, _format, restartJob: false, origin, CancellationToken.None);
             if (result is ExportRequestResult.Duplicate duplicate)
             {
                 if (!await ConfirmRestartAsync(duplicate))
                 {
                     return;
                 }
-                result = await Exports.RequestAsync(userId, filters, _format, restartJob: true, origin: null, CancellationToken.None);
+                result = await Exports.RequestAsync(userId, filters, _format, restartJob: true, origin, CancellationToken.None);
             }
             if (result is ExportRequestResult.Accepted accepted)
             {

@@ -209,6 +209,25 @@ public sealed class ExportDialogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_ShouldRecordTheRequest_WithTheBrowsersAddressAndThePage()
+    {
+        await using var ctx = Context();
+        ctx.Services.GetRequiredService<AuditAdmin.Web.Infrastructure.ClientConnection>().Ip = "203.0.113.7";
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/admin/audit-log?page=2");
+        var opened = await OpenAsync(ctx, Filter);
+
+        await opened.Dialogs.Find("[data-testid=export-submit]").ClickAsync(new());
+
+        await ClosedAsync(opened);
+        var job = Assert.Single(await JobsAsync());
+        await using var db = _db.CreateDbContext();
+        var requested = await db.Activities.AsNoTracking()
+            .SingleAsync(a => a.Action == SupportedActions.AuditLogBulkExportRequested && a.Target == job.Id.ToString(), Ct);
+        Assert.Equal("203.0.113.7", requested.Ip);
+        Assert.Equal("/admin/audit-log", requested.Endpoint);
+    }
+
+    [Fact]
     public async Task Export_ShouldBeRefused_WhenNoActionIsSelected_BecauseThePageShowsNothingForIt()
     {
         await using var ctx = Context();
