@@ -11,7 +11,8 @@ internal sealed record ActivityListQuery(ActivityFilter Filter, int Offset, int 
 /// <summary>
 /// Reads the list API's parameters from the query string (GET, <c>searchFilter</c> as JSON text) or the body (POST):
 /// <c>limit</c> 1..100 (default 20, as the reference), <c>offset</c> ≥ 0 (default 0), <c>searchFilter</c> optional:
-/// <c>{usernames?: string[], actions?: string[], dates?: {startDate?: "yyyy-MM-dd"|null, endDate?: "yyyy-MM-dd"|null}}</c>.
+/// <c>{usernames?: string[], actions?: string[], dates?: {startDate?: "yyyy-MM-dd"|null, endDate?: "yyyy-MM-dd"|null},
+/// source?: "app"|"ingested"}</c>.
 /// </summary>
 internal static class ActivityListRequest
 {
@@ -105,7 +106,16 @@ internal static class ActivityListRequest
                 return (null, new("searchFilter.dates", "startDate must not be after endDate"));
             }
         }
-        return (new ActivityFilter { Usernames = usernames, Actions = actions, StartDate = start, EndDate = end }, null);
+        string? source = null;
+        if (element.TryGetProperty("source", out var sourceElement) && sourceElement.ValueKind != JsonValueKind.Null)
+        {
+            source = sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : null;
+            if (source is not (ActivitySources.App or ActivitySources.Ingested))
+            {
+                return (null, new("searchFilter.source", $"source must be \"{ActivitySources.App}\" or \"{ActivitySources.Ingested}\""));
+            }
+        }
+        return (new ActivityFilter { Usernames = usernames, Actions = actions, StartDate = start, EndDate = end, Source = source }, null);
     }
 
     private static List<string>? Strings(JsonElement filter, string name, out ValidationFailure? error)

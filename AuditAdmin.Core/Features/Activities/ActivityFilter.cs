@@ -14,6 +14,9 @@ public sealed record ActivityFilter
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
 
+    /// <summary><see cref="ActivitySources.App"/> or <see cref="ActivitySources.Ingested"/>; null: both. The list's filter only (exports hold every source).</summary>
+    public string? Source { get; init; }
+
     public static readonly ActivityFilter None = new();
 
     /// <summary>

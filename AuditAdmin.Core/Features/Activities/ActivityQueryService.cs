@@ -91,6 +91,10 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
             var allowed = actions.Intersect(availableActions.Get(includeEssential: false), StringComparer.Ordinal).ToList();
             query = query.Where(a => allowed.Contains(a.Action));
         }
+        if (filter.Source is { } source)
+        {
+            query = query.Where(a => a.Source == source);
+        }
         var (from, toExclusive) = filter.ToUtcRange(zone);
         if (from is { } f)
         {

@@ -9,6 +9,9 @@ namespace AuditAdmin.Core.Features.Activities;
 /// <summary>The last retention run, for the settings panel.</summary>
 public sealed record ActivityRetentionStatus(DateTime LastRunAt, long LastDeletedCount, string? LastError);
 
+/// <summary>A retention run that removed activities or failed, as the audit log recorded it.</summary>
+public sealed record ActivityRetentionRun(DateTime At, DateTime? Cutoff, long Deleted, string? Error);
+
 /// <summary>
 /// Deletes activities older than <see cref="AuditLogOptions.ActivityExpirationSeconds"/> (GROWI's TTL index), in
 /// statements of at most <see cref="AuditLogOptions.RetentionBatchSize"/> rows, oldest first, checking for
@@ -107,6 +110,29 @@ public sealed class ActivityRetention(
         return await db.MaintenanceRuns.AsNoTracking().Where(r => r.Name == MaintenanceTasks.ActivityRetention)
             .Select(r => new ActivityRetentionStatus(r.LastRunAt, r.LastAffectedCount, r.LastError))
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest runs that removed activities or failed, from their chain-of-custody records: a history that outlives
+    /// the single "last run" row (and that retention itself ages out with the rest of the log).
+    /// </summary>
+    public async Task<IReadOnlyList<ActivityRetentionRun>> GetHistoryAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Activities.AsNoTracking().Where(a => a.Action == SupportedActions.AuditLogRetentionRun)
+            .OrderByDescending(a => a.Id).Take(count).Select(a => new { a.CreatedAt, a.Snapshot })
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(r => ParseRun(r.CreatedAt, r.Snapshot))];
+    }
+
+    private static ActivityRetentionRun ParseRun(DateTime at, string? snapshot)
+    {
+        var values = ActivitySnapshot.ReadStrings(snapshot);
+        return new ActivityRetentionRun(DateTime.SpecifyKind(at, DateTimeKind.Utc),
+            DateTime.TryParse(values.GetValueOrDefault("cutoff"), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var cutoff) ? cutoff : null,
+            long.TryParse(values.GetValueOrDefault("deleted"), System.Globalization.CultureInfo.InvariantCulture, out var deleted) ? deleted : 0,
+            values.GetValueOrDefault("error"));
     }
 
     private static DateTime? Cutoff(DateTime now, long expirationSeconds) =>

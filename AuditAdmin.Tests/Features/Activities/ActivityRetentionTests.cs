@@ -206,6 +206,22 @@ public class ActivityRetentionTests : IAsyncLifetime
         Assert.Equal(Now.AddDays(-30), DateTime.Parse(snapshot.RootElement.GetProperty("cutoff").GetString()!,
             System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
     }
+
+    [Fact]
+    public async Task GetHistoryAsync_ShouldListTheRecordedRuns_NewestFirst_WithCutoffAndCount()
+    {
+        await AddAsync(3, Now.AddDays(-40), "old");
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+        await AddAsync(2, Now.AddDays(-35), "older");
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+        await Retention().RunAsync(TestContext.Current.CancellationToken);
+
+        var history = await Retention().GetHistoryAsync(10, TestContext.Current.CancellationToken);
+
+        Assert.Equal([2L, 3L], history.Select(r => r.Deleted));
+        Assert.All(history, r => Assert.Equal((Now.AddDays(-30), DateTimeKind.Utc, (string?)null), (r.Cutoff!.Value, r.Cutoff.Value.Kind, r.Error)));
+        Assert.Single(await Retention().GetHistoryAsync(1, TestContext.Current.CancellationToken));
+    }
 }
 
 [Trait(TestDatabase.Trait, nameof(DatabaseProvider.PostgreSql))]

@@ -45,7 +45,17 @@ public class FilterFixture : IAsyncLifetime
             ActivityApi.Row("tz-before-start", At(day.AddDays(-1), 14, 59)),
             ActivityApi.Row("tz-start", At(day.AddDays(-1), 15)),
             ActivityApi.Row("tz-end-2330", At(day, 14, 30)),
-            ActivityApi.Row("tz-next-0000", At(day, 15)));
+            ActivityApi.Row("tz-next-0000", At(day, 15)),
+            ActivityApi.Row("source-app", At(day, 5)),
+            Ingested(ActivityApi.Row("source-ingested", At(day, 6))));
+    }
+
+    private static Activity Ingested(Activity row)
+    {
+        row.Source = ActivitySources.Ingested;
+        row.IngestedBy = "sender";
+        row.IngestedAt = row.CreatedAt;
+        return row;
     }
 
     public async ValueTask DisposeAsync()
@@ -75,6 +85,21 @@ public abstract class ActivityListFilterTests<TFixture>(TFixture fixture) : ICla
         var page = await fixture.Utc.PageAsync("?limit=100" + ActivityApi.Filter(new { usernames = new[] { "alice", "bob", "ghost" } }));
 
         Assert.Equal(["alice", "bob"], page.Usernames());
+    }
+
+    [Theory]
+    [InlineData("app", "source-app")]
+    [InlineData("ingested", "source-ingested")]
+    [InlineData(null, "source-app,source-ingested")]
+    public async Task Source_ShouldTellTheAppsOwnRecordsFromIngestedOnes(string? source, string expected)
+    {
+        var page = await fixture.Utc.PageAsync("?limit=100" + ActivityApi.Filter(new
+        {
+            usernames = new[] { "source-app", "source-ingested" },
+            source,
+        }));
+
+        Assert.Equal(expected.Split(','), page.Usernames().Order(StringComparer.Ordinal));
     }
 
     [Fact]

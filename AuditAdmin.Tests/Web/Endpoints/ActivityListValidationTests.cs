@@ -41,6 +41,8 @@ public sealed class ActivityListValidationTests(ApiFixture fixture) : IClassFixt
     [InlineData("?searchFilter=%7B%22usernames%22%3A%22alice%22%7D", "searchFilter.usernames")]
     [InlineData("?searchFilter=%7B%22usernames%22%3A%5B%22a%22%2C1%5D%7D", "searchFilter.usernames[1]")]
     [InlineData("?searchFilter=%7B%22actions%22%3A5%7D", "searchFilter.actions")]
+    [InlineData("?searchFilter=%7B%22source%22%3A%22forged%22%7D", "searchFilter.source")]
+    [InlineData("?searchFilter=%7B%22source%22%3A1%7D", "searchFilter.source")]
     [InlineData("?searchFilter=%7B%22dates%22%3A%22x%22%7D", "searchFilter.dates")]
     [InlineData("?searchFilter=%7B%22dates%22%3A%7B%22startDate%22%3A%222024%2F01%2F01%22%7D%7D", "searchFilter.dates.startDate")]
     [InlineData("?searchFilter=%7B%22dates%22%3A%7B%22endDate%22%3A%222024-02-30%22%7D%7D", "searchFilter.dates.endDate")]

@@ -30,6 +30,9 @@ public sealed partial class ActivitiesPage
     [SupplyParameterFromQuery(Name = ActivitiesPageQuery.ToKey)]
     public string? To { get; set; }
 
+    [SupplyParameterFromQuery(Name = ActivitiesPageQuery.SourceKey)]
+    public string? Source { get; set; }
+
     [SupplyParameterFromQuery(Name = ActivitiesPageQuery.PageKey)]
     public int? Page { get; set; }
 
@@ -40,7 +43,7 @@ public sealed partial class ActivitiesPage
 
     protected override void OnParametersSet()
     {
-        var query = ActivitiesPageQuery.Parse(Users, Actions, From, To, Page, Size);
+        var query = ActivitiesPageQuery.Parse(Users, Actions, From, To, Page, Size, Source);
         // Keep the same filter instance while its value is unchanged, so children do not see a change.
         _query = ActivityFilterEquality.Same(query.Filter, _query.Filter) ? query with { Filter = _query.Filter } : query;
     }

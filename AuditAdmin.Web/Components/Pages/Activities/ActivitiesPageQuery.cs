@@ -7,7 +7,7 @@ namespace AuditAdmin.Web.Components.Pages.Activities;
 
 /// <summary>
 /// The audit log view as query-string values, so a filtered page can be bookmarked and shared:
-/// <c>?users=alice,bob&amp;actions=PAGE_CREATE,PAGE_DELETE&amp;from=2026-01-01&amp;to=2026-01-31&amp;page=2&amp;size=25</c>.
+/// <c>?users=alice,bob&amp;actions=PAGE_CREATE,PAGE_DELETE&amp;from=2026-01-01&amp;to=2026-01-31&amp;source=ingested&amp;page=2&amp;size=25</c>.
 /// Lists are comma-separated; a comma or backslash inside a name is escaped with a backslash.
 /// An absent <c>actions</c> means every action; an empty one (<c>actions=</c>) means none.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
     public const string ActionsKey = "actions";
     public const string FromKey = "from";
     public const string ToKey = "to";
+    public const string SourceKey = "source";
     public const string PageKey = "page";
     public const string SizeKey = "size";
     public const int DefaultPageSize = 10;
@@ -32,7 +33,8 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
     /// given but unusable (not yyyy-MM-dd, or outside the supported days) is dropped and reported in <see cref="Problem"/>,
     /// so a crafted address shows the page with a message rather than failing.
     /// </summary>
-    public static ActivitiesPageQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size)
+    public static ActivitiesPageQuery Parse(string? users, string? actions, string? from, string? to, int? page, int? size,
+        string? source = null)
     {
         var names = SplitList(users);
         var start = ParseDate(from);
@@ -43,6 +45,7 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
             Actions = actions is null ? null : SplitList(actions),
             StartDate = start,
             EndDate = end,
+            Source = source is ActivitySources.App or ActivitySources.Ingested ? source : null,
         };
         var dropped = (!string.IsNullOrEmpty(from) && start is null) || (!string.IsNullOrEmpty(to) && end is null);
         return new ActivitiesPageQuery(filter, Math.Max(1, page ?? 1), size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize,
@@ -56,6 +59,7 @@ public sealed record ActivitiesPageQuery(ActivityFilter Filter, int Page, int Pa
         [ActionsKey] = Filter.Actions is { } a ? JoinList(a) : null,
         [FromKey] = Filter.StartDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
         [ToKey] = Filter.EndDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [SourceKey] = Filter.Source,
         [PageKey] = Page > 1 ? Page : null,
         [SizeKey] = PageSize != DefaultPageSize ? PageSize : null,
     };

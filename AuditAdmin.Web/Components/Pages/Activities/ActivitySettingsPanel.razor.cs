@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.Components;
 
 namespace AuditAdmin.Web.Components.Pages.Activities;
 
-/// <summary>Read-only view of the audit log configuration, of the retention job's last run and of the signing certificate.</summary>
+/// <summary>Read-only view of the audit log configuration, of the retention job's runs and of the signing certificate.</summary>
 public sealed partial class ActivitySettingsPanel
 {
     private AuditLogOptions _options = new();
     private IReadOnlyList<string> _available = [];
     private ActivityRetentionStatus? _lastRetention;
+    private IReadOnlyList<ActivityRetentionRun> _history = [];
+
+    /// <summary>How many of the recorded retention runs the panel lists.</summary>
+    internal const int HistoryLength = 10;
     private bool _listOpen;
     private string? _fingerprint;
 
@@ -24,6 +28,7 @@ public sealed partial class ActivitySettingsPanel
         _options = Options.CurrentValue;
         _available = AvailableActions.Get(includeEssential: false);
         _lastRetention = await Retention.GetLastRunAsync(CancellationToken.None);
+        _history = await Retention.GetHistoryAsync(HistoryLength, CancellationToken.None);
         _fingerprint = AuditAdmin.Core.Features.Signing.SigningCertificates.Fingerprint(await Certificates.GetCurrentAsync(CancellationToken.None));
     }
 }

@@ -27,6 +27,9 @@ public sealed partial class ActivityTable
     [Parameter, EditorRequired]
     public CurrentUserInfo Reader { get; set; } = default!;
 
+    private string IngestedText(Activity activity) =>
+        L["AuditLog_IngestedBy", activity.IngestedBy ?? "—", activity.IngestedAt is { } at ? Reader.FormatDate(at) : "—"];
+
     /// <summary>Zero-based page to show.</summary>
     [Parameter]
     public int PageIndex { get; set; }

@@ -13,7 +13,8 @@ public static class ActivityFilterEquality
             && SameList(a.Usernames, b.Usernames)
             && SameList(a.Actions, b.Actions)
             && a.StartDate == b.StartDate
-            && a.EndDate == b.EndDate);
+            && a.EndDate == b.EndDate
+            && a.Source == b.Source);
 
     private static bool SameList(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
         a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);

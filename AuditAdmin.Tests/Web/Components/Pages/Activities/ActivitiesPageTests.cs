@@ -111,6 +111,35 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestedRows_ShouldBeMarked_AndTheSourceFilterKeptInTheUrl()
+    {
+        var ingested = Row("sender-claims", SupportedActions.PageCreate, Start.AddMinutes(1));
+        ingested.Source = ActivitySources.Ingested;
+        ingested.IngestedBy = "integration";
+        ingested.IngestedAt = Start.AddMinutes(2);
+        await _database.SeedAsync(Row("alice", SupportedActions.PageCreate, Start), ingested);
+        await using var ctx = NewContext();
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("admin/audit-log?source=ingested");
+
+        var cut = await RenderLoadedAsync(ctx);
+
+        var user = Assert.Single(cut.FindAll("[data-testid=cell-user]"));
+        Assert.StartsWith("sender-claims", user.TextContent.Trim(), StringComparison.Ordinal);
+        var mark = cut.Find("[data-testid=cell-ingested]");
+        Assert.Equal("ingested", mark.TextContent.Trim());
+        Assert.StartsWith("Sent through the ingestion API by integration on ", mark.GetAttribute("title"), StringComparison.Ordinal);
+
+        var source = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Source");
+        await cut.InvokeAsync(() => source.Instance.ValueChanged.InvokeAsync(ActivitySources.App));
+
+        Assert.Equal("?source=app", new Uri(navigation.Uri).Query);
+        await cut.WaitForAssertionAsync(() => Assert.Equal("alice", Assert.Single(cut.FindAll("[data-testid=cell-user]")).TextContent.Trim()),
+            MudTestContext.QueryTimeout);
+        Assert.Empty(cut.FindAll("[data-testid=cell-ingested]"));
+    }
+
+    [Fact]
     public async Task FilterChange_ShouldBeWrittenToTheUrl_AndResetThePage()
     {
         await _database.SeedAsync(Row("alice", SupportedActions.PageCreate, Start), Row("bob", SupportedActions.PageCreate, Start));
@@ -206,5 +235,33 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
         await cut.WaitForAssertionAsync(() => Assert.Contains("1,234 activities removed", cut.Find("[data-testid=settings-retention-run]").TextContent, StringComparison.Ordinal),
             MudTestContext.QueryTimeout);
         Assert.Contains("1 day 1 hour 1 minute 1 second", cut.Find("[data-testid=settings-expiration]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SettingsPanel_ShouldListTheRecordedRetentionRuns_NewestFirst()
+    {
+        await _database.SeedAsync(
+            RetentionRun(Start, """{"cutoff":"2025-12-11T08:00:00.0000000Z","deleted":"1500","error":null}"""),
+            RetentionRun(Start.AddDays(1), """{"cutoff":"2025-12-12T08:00:00.0000000Z","deleted":"20","error":"disk I/O error"}"""));
+        await using var ctx = NewContext();
+        ctx.RenderProviders();
+        var cut = ctx.Render<ActivitiesPage>();
+
+        await cut.Find("[data-testid=audit-log-settings-toggle]").ClickAsync();
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll("[data-testid=settings-retention-history-row]").Count),
+            MudTestContext.QueryTimeout);
+        var rows = cut.FindAll("[data-testid=settings-retention-history-row]")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(["20", "Failed: disk I/O error"], rows[0][2..]);
+        Assert.Equal(["1,500", "Completed"], rows[1][2..]);
+        Assert.All(rows, r => Assert.NotEqual("—", r[1]));
+    }
+
+    private static Activity RetentionRun(DateTime at, string snapshot)
+    {
+        var run = Row("", SupportedActions.AuditLogRetentionRun, at, snapshot: snapshot);
+        run.Username = null;
+        return run;
     }
 }
