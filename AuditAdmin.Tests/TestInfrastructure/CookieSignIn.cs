@@ -12,20 +12,38 @@ public static partial class CookieSignIn
         string password = AuditAdminFactory.Password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var ct = TestContext.Current.CancellationToken;
-        var form = await client.GetStringAsync("/Account/Login", ct);
-        // The page has two forms (language and sign-in), each with the same antiforgery token: keep one of each field.
-        var fields = HiddenInput().Matches(form).DistinctBy(m => m.Groups["name"].Value)
-            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.UserName"] = userName;
-        fields["Input.Password"] = password;
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields), ct);
+        using var response = await client.PostSignInFormAsync(userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) == true)
         {
             client.Dispose();
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
         return client;
+    }
+
+    /// <summary>Fills and posts the sign-in form as a browser would (optionally to a path with a query, from a forwarded address).</summary>
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(this HttpClient client, string userName, string password,
+        string path = "/Account/Login", string? forwardedFor = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var get = new HttpRequestMessage(HttpMethod.Get, path);
+        if (forwardedFor is not null)
+        {
+            get.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+        using var page = await client.SendAsync(get, ct);
+        var form = await page.Content.ReadAsStringAsync(ct);
+        // The page has two forms (language and sign-in), each with the same antiforgery token: keep one of each field.
+        var fields = HiddenInput().Matches(form).DistinctBy(m => m.Groups["name"].Value)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.UserName"] = userName;
+        fields["Input.Password"] = password;
+        var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        if (forwardedFor is not null)
+        {
+            post.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+        return await client.SendAsync(post, ct);
     }
 
     /// <summary>The page's form token (any page with a form), for posting a form as the browser would.</summary>

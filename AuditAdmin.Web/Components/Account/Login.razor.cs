@@ -3,6 +3,7 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace AuditAdmin.Web.Components.Account;
@@ -58,7 +59,7 @@ public sealed partial class Login
         }
         await RecordAsync(SupportedActions.UserLoginWithLocal, user, user.UserName);
         Logger.LogInformation("User {UserId} signed in", user.Id);
-        Navigation.NavigateTo(IsLocal(ReturnUrl) ? ReturnUrl! : "/", forceLoad: true);
+        Navigation.NavigateTo(LocalReturnUrl(ReturnUrl), forceLoad: true);
     }
 
     private Task RecordAsync(string action, AppUser? user, string? username) =>
@@ -70,8 +71,9 @@ public sealed partial class Login
             Endpoint = HttpContext.Request.Path,
         });
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>The framework's local-URL check (it also refuses control characters, which browsers drop: "/\t/evil").</summary>
+    internal static string LocalReturnUrl(string? url) =>
+        !RedirectHttpResult.IsLocalUrl(url) ? "/" : url!.StartsWith("~/", StringComparison.Ordinal) ? url[1..] : url;
 
     private sealed class LoginInput
     {
