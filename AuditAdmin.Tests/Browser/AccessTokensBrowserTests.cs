@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Playwright;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Tests.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.Playwright;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;

@@ -1,4 +1,3 @@
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Playwright;
 
 namespace AuditAdmin.Tests.Browser;

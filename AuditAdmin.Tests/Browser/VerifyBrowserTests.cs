@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Playwright;
 using static AuditAdmin.Tests.TestInfrastructure.ActivityComponentServices;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using AuditAdmin.Tests.TestInfrastructure;
-using AuditAdmin.Tests.Web.Export;
 
 namespace AuditAdmin.Tests.Data;
 

@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Identity;

@@ -1,10 +1,9 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static AuditAdmin.Tests.Identity.UserAdministrationFixture;
+using static AuditAdmin.Tests.TestInfrastructure.UserAdministrationFixture;
 
 namespace AuditAdmin.Tests.Identity;
 

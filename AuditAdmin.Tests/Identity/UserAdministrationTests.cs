@@ -1,9 +1,8 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static AuditAdmin.Tests.Identity.UserAdministrationFixture;
+using static AuditAdmin.Tests.TestInfrastructure.UserAdministrationFixture;
 
 namespace AuditAdmin.Tests.Identity;
 

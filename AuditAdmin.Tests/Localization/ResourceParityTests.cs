@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using AuditAdmin.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Localization;
 

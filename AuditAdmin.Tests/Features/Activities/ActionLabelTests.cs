@@ -4,7 +4,6 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Features.Activities;
 

@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,7 +1,6 @@
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Features.Activities;
 

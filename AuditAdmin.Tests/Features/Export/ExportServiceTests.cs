@@ -3,7 +3,6 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Scheduling;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AuditAdmin.Core.Features.Notifications;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Features.Notifications;
 

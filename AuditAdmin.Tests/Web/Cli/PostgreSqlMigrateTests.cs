@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AuditAdmin.Core.Data;
-using AuditAdmin.Tests.TestInfrastructure;
-using AuditAdmin.Tests.Web.Export;
 
 namespace AuditAdmin.Tests.Web.Cli;
 

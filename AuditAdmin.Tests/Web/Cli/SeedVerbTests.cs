@@ -1,4 +1,3 @@
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,10 +3,9 @@ using System.Net;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Tests.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
-using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
+using static AuditAdmin.Tests.TestInfrastructure.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Cli;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 

@@ -4,10 +4,9 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
+using static AuditAdmin.Tests.TestInfrastructure.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 

@@ -2,10 +2,9 @@ using System.Net;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
-using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
+using static AuditAdmin.Tests.TestInfrastructure.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 

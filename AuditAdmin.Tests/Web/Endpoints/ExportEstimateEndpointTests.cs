@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
+using static AuditAdmin.Tests.TestInfrastructure.ExportApi;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Web.Endpoints;

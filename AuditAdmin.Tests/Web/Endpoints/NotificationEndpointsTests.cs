@@ -5,7 +5,6 @@ using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Web.Endpoints;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Endpoints;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using AuditAdmin.Core.Features.Signing;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditAdmin.Tests.Web.Endpoints;

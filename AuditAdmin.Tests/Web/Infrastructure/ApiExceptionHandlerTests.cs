@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.EntityFrameworkCore;
 

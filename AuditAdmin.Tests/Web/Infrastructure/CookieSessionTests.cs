@@ -1,6 +1,5 @@
 using System.Net;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

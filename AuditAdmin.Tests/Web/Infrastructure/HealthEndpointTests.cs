@@ -1,5 +1,4 @@
 using System.Net;
-using AuditAdmin.Tests.TestInfrastructure;
 
 namespace AuditAdmin.Tests.Web.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,6 @@ using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Core.Features.Storage;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Export.Cleanup;

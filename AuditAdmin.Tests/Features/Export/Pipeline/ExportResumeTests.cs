@@ -2,7 +2,6 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Tests.Features.Export.Pipeline;

@@ -4,7 +4,6 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Features.Export.Sources;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using System.Net;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AuditAdmin.Tests.Web.Components.Account;

@@ -2,7 +2,6 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Notifications;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Layout;
 using Bunit;
 using Microsoft.EntityFrameworkCore;

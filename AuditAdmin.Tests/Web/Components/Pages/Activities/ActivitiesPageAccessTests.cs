@@ -1,6 +1,5 @@
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Bunit;

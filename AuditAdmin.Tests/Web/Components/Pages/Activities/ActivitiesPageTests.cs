@@ -2,7 +2,6 @@ using AuditAdmin.Core.Features.Signing;
 using Microsoft.AspNetCore.DataProtection;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Maintenance;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Activities;
 using AuditAdmin.Web.Infrastructure;
 using Bunit;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Export;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Users;
 using Bunit;
 

@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Pages.Users;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;

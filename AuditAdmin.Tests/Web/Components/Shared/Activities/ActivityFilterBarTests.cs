@@ -1,5 +1,4 @@
 using AuditAdmin.Core.Features.Activities;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Web.Components.Shared.Activities;
 using Bunit;
 using Microsoft.AspNetCore.Components;

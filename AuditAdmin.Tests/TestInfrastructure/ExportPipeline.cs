@@ -5,7 +5,7 @@ using AuditAdmin.Core.Features.Notifications;
 using AuditAdmin.Core.Features.Storage;
 using AuditAdmin.Core.Identity;
 
-namespace AuditAdmin.Tests.Features.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>Drives the real pipeline classes of an <see cref="ExportTestHost"/> for one user.</summary>
 public sealed class ExportPipeline(ExportTestHost host, AppUser owner)

@@ -5,11 +5,10 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Tests.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace AuditAdmin.Tests.Web.Export;
+namespace AuditAdmin.Tests.Features.Export.Pipeline;
 
 /// <summary>
 /// An export whose process is killed with SIGKILL in the middle and started again resumes from its saved cursor and

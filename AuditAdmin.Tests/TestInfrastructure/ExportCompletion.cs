@@ -4,7 +4,7 @@ using AuditAdmin.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AuditAdmin.Tests.Web.Endpoints;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>Waits for a job to finish by listening to its owner's change notices (no polling).</summary>
 public static class ExportCompletion

@@ -3,9 +3,8 @@ using System.Text;
 using System.Text.Json;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Web.Endpoints;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>Shared steps of the activity API tests: seed rows, call the API, read its JSON.</summary>
 internal static class ActivityApi

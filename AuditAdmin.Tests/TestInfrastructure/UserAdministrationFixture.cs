@@ -1,10 +1,9 @@
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AuditAdmin.Tests.Identity;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>The real application services (Identity on SQLite) with every action recorded.</summary>
 internal static class UserAdministrationFixture

@@ -3,7 +3,7 @@ using AuditAdmin.Core.Features.Activities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace AuditAdmin.Tests.Features.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>Writes test activities straight into the database (one transaction, one prepared statement or a COPY).</summary>
 public static class ActivitySeed

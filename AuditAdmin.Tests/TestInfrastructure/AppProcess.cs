@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Web.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>The built AuditAdmin.Web.dll running as a separate process on 127.0.0.1, so a test can kill it for real.</summary>
 public sealed class AppProcess : IAsyncDisposable

@@ -3,7 +3,6 @@ using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AuditAdmin.Tests.Features.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>
 /// The real Core composition (AddAuditAdminCore) on a private data directory with a migrated SQLite file (or a private

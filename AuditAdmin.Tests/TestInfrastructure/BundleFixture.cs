@@ -2,9 +2,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Storage;
-using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Features.Export.Bundle;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>
 /// One real export (25 records, 10 a file) by a French-speaking user in Tokyo, with activities recorded after its

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using AuditAdmin.Core.Features.Export.Bundle;
 
-namespace AuditAdmin.Tests.Features.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>
 /// What an export zip holds: its data files' names (in order), every JSON record of its json and ndjson files, its CSV

@@ -1,12 +1,11 @@
 using System.Net;
 using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Tests.Features.Export;
-using AuditAdmin.Tests.TestInfrastructure;
 using AuditAdmin.Tests.Web.Endpoints;
 using Microsoft.Extensions.Options;
-using static AuditAdmin.Tests.Web.Endpoints.ExportApi;
+using static AuditAdmin.Tests.TestInfrastructure.ExportApi;
 
-namespace AuditAdmin.Tests.Web.Export;
+namespace AuditAdmin.Tests.Features.Export.Scheduling;
 
 public sealed class ExportSchedulingTests
 {

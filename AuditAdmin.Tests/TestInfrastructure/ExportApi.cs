@@ -3,9 +3,8 @@ using System.Text;
 using System.Text.Json;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Identity;
-using AuditAdmin.Tests.TestInfrastructure;
 
-namespace AuditAdmin.Tests.Web.Endpoints;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>The application with exports queued but never run (ParallelExecLimit 0), so jobs stay in progress.</summary>
 public class QueuedExportsFactory : AuditAdminFactory

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 
-namespace AuditAdmin.Tests.Features.Export;
+namespace AuditAdmin.Tests.TestInfrastructure;
 
 /// <summary>A CSV data file read back with CsvHelper's reader: the header row, then each record's fields.</summary>
 public sealed record CsvFile(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, bool HasByteOrderMark)

@@ -1,0 +1,2 @@
+// Every test uses the shared hosts, fixtures and helpers.
+global using AuditAdmin.Tests.TestInfrastructure;
