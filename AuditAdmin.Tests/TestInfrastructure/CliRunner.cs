@@ -4,13 +4,13 @@ namespace AuditAdmin.Tests.TestInfrastructure;
 
 public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError);
 
-/// <summary>Runs the built AuditAdmin.Web.dll as a real process ("dotnet AuditAdmin.Web.dll verb ...") on a given data directory.</summary>
+/// <summary>Runs a built executable (AuditAdmin.Web.dll unless told) as a real process ("dotnet AuditAdmin.Web.dll verb ...") on a given data directory.</summary>
 public static class CliRunner
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     public static async Task<CliResult> RunAsync(string dataDirectory, IEnumerable<string> args, string? standardInput = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, string executable = "AuditAdmin.Web.dll")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,7 +20,7 @@ public static class CliRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AuditAdmin.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, executable));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

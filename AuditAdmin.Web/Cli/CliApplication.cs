@@ -18,7 +18,6 @@ public static class CliApplication
         ["users"] = UsersVerb.RunAsync,
         ["tokens"] = TokensVerb.RunAsync,
         ["seed"] = SeedVerb.RunAsync,
-        ["bench-export"] = BenchExportVerb.RunAsync,
         ["verify"] = VerifyVerb.RunAsync,
     };
 

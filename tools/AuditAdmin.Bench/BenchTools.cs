@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AuditAdmin.Web.Cli;
+namespace AuditAdmin.Bench;
 
 /// <summary>
 /// The reference the export is measured against: `sqlite3 -json` of the same rows, then `zip -6` of its output; wall

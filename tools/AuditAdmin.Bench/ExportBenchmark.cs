@@ -7,8 +7,12 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Export.Pipeline;
 using AuditAdmin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace AuditAdmin.Web.Cli;
+namespace AuditAdmin.Bench;
 
 /// <summary>One line of bench-export output. Times in seconds, memory in MB.</summary>
 internal sealed record BenchResult(

@@ -3,22 +3,22 @@ using System.Text.Json;
 using AuditAdmin.Core.Features.Export;
 using Microsoft.Data.Sqlite;
 
-namespace AuditAdmin.Web.Cli;
+namespace AuditAdmin.Bench;
 
 /// <summary>
-/// "bench-export --rows N [--format json|ndjson|csv] [--keep] [--per-file M] [--portable-reader]": seeds a fresh SQLite database in a temporary folder, runs the real
+/// "AuditAdmin.Bench --rows N [--format json|ndjson|csv] [--keep] [--per-file M] [--portable-reader]": seeds a fresh SQLite database in a temporary folder, runs the real
 /// export pipeline (the classes the Quartz job runs) for an unfiltered export in the format (json by default), and prints one JSON line with its speed
 /// and memory, next to `sqlite3 -json` + `zip -6` over the same rows when those tools exist.
 /// </summary>
-internal static class BenchExportVerb
+internal static class BenchExport
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         if (!TryParse(args, out var rows, out var format, out var keep, out var perFile, out var portableReader))
         {
-            await Console.Error.WriteLineAsync("usage: bench-export --rows N [--format json|ndjson|csv] [--keep] [--per-file M] [--portable-reader]");
+            await Console.Error.WriteLineAsync("usage: AuditAdmin.Bench --rows N [--format json|ndjson|csv] [--keep] [--per-file M] [--portable-reader]");
             return 2;
         }
         var directory = Path.Combine(Path.GetTempPath(), $"auditadmin-bench-{Guid.NewGuid():N}");
