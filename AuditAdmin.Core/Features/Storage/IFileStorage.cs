@@ -17,7 +17,13 @@ public interface IFileStorage
 
     /// <summary>Removes writes that were started before <paramref name="startedBeforeUtc"/> and never committed (a crash); returns how many.</summary>
     Task<int> DeleteAbandonedWritesAsync(DateTime startedBeforeUtc, CancellationToken cancellationToken);
+
+    /// <summary>The committed files whose keys start with <paramref name="prefix"/> (writes in progress are not listed).</summary>
+    IAsyncEnumerable<StoredFile> ListAsync(string prefix, CancellationToken cancellationToken);
 }
+
+/// <summary>A committed file: its key and when it was last written.</summary>
+public sealed record StoredFile(string Key, DateTime LastModifiedUtc);
 
 /// <summary>A file being written. Disposing it without <see cref="CommitAsync"/> discards everything written.</summary>
 public interface IStorageWrite : IAsyncDisposable

@@ -67,6 +67,35 @@ public sealed class LocalFileStorage(IOptions<StorageOptions> options) : IFileSt
         return Task.FromResult(deleted);
     }
 
+    public IAsyncEnumerable<StoredFile> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        List(prefix, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<StoredFile> List(string prefix, CancellationToken cancellationToken)
+    {
+        // Only the folder the prefix names is searched; the rest of the prefix filters the keys found there.
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? Root : PathOf(prefix[..slash]);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (path.EndsWith(TempSuffix, StringComparison.Ordinal) || !key.StartsWith(prefix, StringComparison.Ordinal)
+                || !StorageKey.IsValid(key))
+            {
+                continue;
+            }
+            var file = new FileInfo(path);
+            if (file.Exists)
+            {
+                yield return new StoredFile(key, file.LastWriteTimeUtc);
+            }
+        }
+    }
+
     /// <summary>The file of a key; the key is validated and the result checked to lie inside the root.</summary>
     public string PathOf(string key)
     {

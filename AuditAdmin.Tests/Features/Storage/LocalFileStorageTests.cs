@@ -91,6 +91,25 @@ public sealed class LocalFileStorageTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_root, "exports"), "*.uploading"));
     }
 
+    [Fact]
+    public async Task List_ShouldReturnTheCommittedFilesUnderThePrefix_WithTheirLastWriteTime()
+    {
+        foreach (var key in new[] { "exports/a.zip", "exports/sub/b.zip", "other/c.zip", "exportsx.zip" })
+        {
+            await using var write = await _storage.OpenWriteAsync(key, Ct);
+            await write.CommitAsync(Ct);
+        }
+        var written = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(_storage.PathOf("exports/a.zip"), written);
+        await using var unfinished = await _storage.OpenWriteAsync("exports/unfinished.zip", Ct);
+
+        var listed = await _storage.ListAsync("exports/", Ct).ToListAsync(Ct);
+
+        Assert.Equal(["exports/a.zip", "exports/sub/b.zip"], listed.Select(f => f.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(written, listed.Single(f => f.Key == "exports/a.zip").LastModifiedUtc);
+        Assert.Empty(await _storage.ListAsync("missing/", Ct).ToListAsync(Ct));
+    }
+
     [Theory]
     [InlineData("../outside.zip")]
     [InlineData("a/../../outside.zip")]

@@ -61,6 +61,9 @@ public sealed class WatchedStorage
 
         public Task<int> DeleteAbandonedWritesAsync(DateTime startedBeforeUtc, CancellationToken cancellationToken) =>
             inner.DeleteAbandonedWritesAsync(startedBeforeUtc, cancellationToken);
+
+        public IAsyncEnumerable<StoredFile> ListAsync(string prefix, CancellationToken cancellationToken) =>
+            inner.ListAsync(prefix, cancellationToken);
     }
 
     private sealed class Watched(Stream inner, WatchedStorage watch) : Stream
