@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace AuditAdmin.Core.Features.Export.Cleanup;
 
-internal sealed record ExportCleanupResult(int Expired, int DownloadExpired, int Failed, int OrphanFolders, int Errors)
+internal sealed record ExportCleanupResult(int Expired, int DownloadExpired, int Failed, int OrphanFolders, int OrphanZips, int Errors)
 {
     public int Removed => Expired + DownloadExpired + Failed;
 }
@@ -19,7 +19,8 @@ internal sealed record ExportCleanupResult(int Expired, int DownloadExpired, int
 /// <summary>
 /// Periodic removal of finished exports: overdue in-progress jobs are expired; completed jobs past the download
 /// window lose their zip (unless another still-valid job shares it) and are removed; failed jobs are removed; work
-/// folders left without a job and unfinished zip writes left by a crash are deleted. Each job is handled on its own,
+/// folders left without a job, unfinished zip writes left by a crash and stored zips that a crash left without their
+/// attachment row are deleted. Each job is handled on its own,
 /// so one failure never blocks the rest; the run is recorded in <see cref="MaintenanceRun"/>.
 /// </summary>
 internal sealed class ExportCleanup(
@@ -47,13 +48,15 @@ internal sealed class ExportCleanup(
         var (failed, e2) = await RemoveAsync(j => j.Status == ExportStatus.Failed, downloadCutoff, cancellationToken);
         var (orphans, e3) = await RemoveOrphanFoldersAsync(cancellationToken);
         // A zip is written for at most as long as a job may run; older unfinished writes were cut short by a crash.
-        var abandoned = await storage.DeleteAbandonedWritesAsync(now.AddSeconds(-options.CurrentValue.JobExpirationSeconds), cancellationToken);
+        var jobCutoff = now.AddSeconds(-options.CurrentValue.JobExpirationSeconds);
+        var abandoned = await storage.DeleteAbandonedWritesAsync(jobCutoff, cancellationToken);
         if (abandoned > 0)
         {
             logger.LogInformation("Removed {Count} unfinished zip write(s) left by a crash", abandoned);
         }
+        var (orphanZips, e4) = await RemoveOrphanZipsAsync(jobCutoff, cancellationToken);
 
-        var result = new ExportCleanupResult(expired, downloadExpired, failed, orphans, errors + e1 + e2 + e3);
+        var result = new ExportCleanupResult(expired, downloadExpired, failed, orphans, orphanZips, errors + e1 + e2 + e3 + e4);
         await RecordRunAsync(now, result, cancellationToken);
         return result;
     }
@@ -137,6 +140,48 @@ internal sealed class ExportCleanup(
             {
                 errors++;
                 logger.LogWarning(ex, "Could not delete the orphan work folder of export job {JobId}", jobId);
+            }
+        }
+        return (removed, errors);
+    }
+
+    /// <summary>
+    /// Zips stored before <paramref name="writtenBeforeUtc"/> that no attachment row names: a crash came between storing
+    /// the zip and recording its attachment. A younger one may belong to an export that is about to record it, and an
+    /// older one cannot, as no job runs longer than the job expiry (overdue ones were expired above).
+    /// </summary>
+    private async Task<(int Removed, int Errors)> RemoveOrphanZipsAsync(DateTime writtenBeforeUtc, CancellationToken cancellationToken)
+    {
+        var old = new List<string>();
+        await foreach (var file in storage.ListAsync(ZipUploader.StoragePrefix + "/", cancellationToken))
+        {
+            if (file.LastModifiedUtc < writtenBeforeUtc)
+            {
+                old.Add(file.Key);
+            }
+        }
+        int removed = 0, errors = 0;
+        foreach (var batch in old.Chunk(BatchLimit))
+        {
+            HashSet<string> referenced;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                referenced = (await db.Attachments.AsNoTracking().Where(a => batch.Contains(a.FileName)).Select(a => a.FileName)
+                    .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            }
+            foreach (var key in batch.Where(k => !referenced.Contains(k)))
+            {
+                try
+                {
+                    await storage.DeleteAsync(key, cancellationToken);
+                    removed++;
+                    logger.LogInformation("Removed the stored export zip {Key}: no attachment refers to it (left by a crash)", key);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    errors++;
+                    logger.LogWarning(ex, "Could not delete the orphan export zip {Key}", key);
+                }
             }
         }
         return (removed, errors);

@@ -15,11 +15,11 @@ internal sealed class ExportCleanupJob(ExportCleanup cleanup, ILogger<ExportClea
         try
         {
             var result = await cleanup.RunAsync(cancellationToken);
-            if (result.Removed + result.OrphanFolders + result.Errors > 0)
+            if (result.Removed + result.OrphanFolders + result.OrphanZips + result.Errors > 0)
             {
                 logger.LogInformation("Export cleanup: {Expired} expired, {DownloadExpired} past download, {Failed} failed, "
-                    + "{Orphans} orphan folders, {Errors} errors", result.Expired, result.DownloadExpired, result.Failed,
-                    result.OrphanFolders, result.Errors);
+                    + "{Orphans} orphan folders, {OrphanZips} orphan zips, {Errors} errors", result.Expired, result.DownloadExpired,
+                    result.Failed, result.OrphanFolders, result.OrphanZips, result.Errors);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

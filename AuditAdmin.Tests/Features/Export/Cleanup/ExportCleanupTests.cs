@@ -6,6 +6,7 @@ using AuditAdmin.Core.Features.Export;
 using AuditAdmin.Core.Features.Maintenance;
 using AuditAdmin.Core.Features.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Tests.Features.Export.Cleanup;
 
@@ -135,6 +136,50 @@ public class ExportCleanupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ShouldRemoveAStoredZipWithoutAttachment_OnceOlderThanTheJobExpiry()
+    {
+        var orphan = await StoreZipAsync(writtenAgo: TimeSpan.FromSeconds(86_400 + 60));
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal((1, 0), (result.OrphanZips, result.Errors));
+        Assert.False(File.Exists(orphan));
+        var key = $"{ZipUploader.StoragePrefix}/{Path.GetFileName(orphan)}";
+        Assert.Contains(_host.Logs.Entries, l => l.Level == LogLevel.Information && l.Category == typeof(ExportCleanup).FullName
+            && l.Message.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_ShouldKeepAStoredZipWithoutAttachment_WhileYoungerThanTheJobExpiry()
+    {
+        // An export may be between storing its zip and recording the attachment.
+        var young = await StoreZipAsync(writtenAgo: TimeSpan.FromSeconds(86_400 - 600));
+        var old = await StoreZipAsync(writtenAgo: TimeSpan.FromDays(2));
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal(1, result.OrphanZips);
+        Assert.True(File.Exists(young));
+        Assert.False(File.Exists(old));
+    }
+
+    [Fact]
+    public async Task Run_ShouldKeepAnOldStoredZip_WhoseAttachmentExists()
+    {
+        var completed = await CompletedAsync(new ExportFilters { Usernames = ["alice"] }, completedDaysAgo: 0);
+        var zip = await StoredPathAsync(completed);
+        File.SetLastWriteTimeUtc(zip, DateTime.UtcNow.AddDays(-2));
+        var orphan = await StoreZipAsync(writtenAgo: TimeSpan.FromDays(2));
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal((1, 0, 0), (result.OrphanZips, result.DownloadExpired, result.Errors));
+        Assert.True(File.Exists(zip));
+        Assert.False(File.Exists(orphan));
+        Assert.Single(await _host.QueryAsync(db => db.Attachments));
+    }
+
+    [Fact]
     public async Task Sweep_ShouldExpireOverdueJobsOnly()
     {
         var overdue = await _pipeline.RequestAsync(new ExportFilters { Usernames = ["alice"] });
@@ -155,6 +200,21 @@ public class ExportCleanupTests : IAsyncLifetime
         await _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAt, DateTime.UtcNow.AddDays(-completedDaysAgo)), Ct));
         return jobId;
+    }
+
+    /// <summary>A zip committed to storage as the uploader does, but without an attachment row (a crash in between).</summary>
+    private async Task<string> StoreZipAsync(TimeSpan writtenAgo)
+    {
+        var storage = (LocalFileStorage)_host.Get<IFileStorage>();
+        var key = $"{ZipUploader.StoragePrefix}/{Guid.CreateVersion7():N}.zip";
+        await using (var write = await storage.OpenWriteAsync(key, Ct))
+        {
+            await write.Stream.WriteAsync("PK"u8.ToArray(), Ct);
+            await write.CommitAsync(Ct);
+        }
+        var path = storage.PathOf(key);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - writtenAgo);
+        return path;
     }
 
     private Task SetAsync(Guid jobId, DateTime createdAt) =>
