@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq.Expressions;
+using AuditAdmin.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace AuditAdmin.Core.Features.Activities;
 
@@ -16,8 +19,30 @@ public sealed record SeedResult(long Count, TimeSpan Elapsed)
 /// towards the everyday ones (sign-ins, page edits, searches); each user mostly works from one IP; endpoints and
 /// targets fit the action; the snapshot holds the username; times ascend evenly over the range, so ids follow time.
 /// </summary>
-public sealed class ActivitySeeder(ActivityBulkWriter writer)
+public sealed class ActivitySeeder(ActivityBulkWriter writer, IDbContextFactory<AuditAdminDbContext> dbFactory)
 {
+    private static readonly string[] SeedEndpoints = [.. ActionCatalog.All.Select(SeedActions.Endpoint).Distinct()];
+
+    /// <summary>
+    /// The shape of the rows <see cref="Generate"/> writes: written by the app without a user id, a "user…" username that
+    /// the snapshot starts with, and one of the seeder's endpoints. Recognises databases seeded by earlier versions too.
+    /// </summary>
+    private static readonly Expression<Func<Activity, bool>> IsSeeded = a =>
+        a.UserId == null && a.Source == ActivitySources.App && a.IngestedBy == null && a.IngestedAt == null
+        && a.Username != null && EF.Functions.Like(a.Username, "user%")
+        && a.Endpoint != null && SeedEndpoints.Contains(a.Endpoint)
+        && a.Snapshot != null && EF.Functions.Like(a.Snapshot, "{\"username\":\"" + a.Username + "\"%");
+
+    private static readonly Expression<Func<Activity, bool>> IsForeign =
+        Expression.Lambda<Func<Activity, bool>>(Expression.Not(IsSeeded.Body), IsSeeded.Parameters);
+
+    /// <summary>How many activities the database holds that the seeder did not write (recorded or ingested ones).</summary>
+    public async Task<long> CountForeignAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Activities.Where(IsForeign).LongCountAsync(cancellationToken);
+    }
+
     public async Task<SeedResult> SeedAsync(SeedRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);

@@ -25,7 +25,7 @@ public partial class ActivitySeederTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private Task<SeedResult> SeedAsync(int count, int users) =>
-        new ActivitySeeder(new ActivityBulkWriter(_db)).SeedAsync(new SeedRequest(count, users, From, To, RandomSeed: 7),
+        new ActivitySeeder(new ActivityBulkWriter(_db), _db).SeedAsync(new SeedRequest(count, users, From, To, RandomSeed: 7),
             TestContext.Current.CancellationToken);
 
     [Fact]
@@ -79,10 +79,31 @@ public partial class ActivitySeederTests : IAsyncLifetime
     [Fact]
     public async Task SeedAsync_ShouldRefuseAnEmptyRange()
     {
-        var seeder = new ActivitySeeder(new ActivityBulkWriter(_db));
+        var seeder = new ActivitySeeder(new ActivityBulkWriter(_db), _db);
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             seeder.SeedAsync(new SeedRequest(10, 1, To, From), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CountForeign_ShouldRecogniseSeededRows_AndCountRecordedAndIngestedOnes()
+    {
+        await SeedAsync(500, users: 3);
+        var seeder = new ActivitySeeder(new ActivityBulkWriter(_db), _db);
+        Assert.Equal(0, await seeder.CountForeignAsync(TestContext.Current.CancellationToken));
+
+        await using (var db = _db.CreateDbContext())
+        {
+            var seeded = await db.Activities.AsNoTracking().FirstAsync(TestContext.Current.CancellationToken);
+            // A real user who happens to be called user001, and a row ingested from another system.
+            db.Activities.Add(new Activity { Action = seeded.Action, Username = seeded.Username, UserId = "u-1", Endpoint = seeded.Endpoint,
+                Snapshot = seeded.Snapshot, CreatedAt = seeded.CreatedAt });
+            db.Activities.Add(new Activity { Action = seeded.Action, Username = seeded.Username, Endpoint = seeded.Endpoint,
+                Snapshot = seeded.Snapshot, CreatedAt = seeded.CreatedAt, Source = ActivitySources.Ingested, IngestedBy = "siem" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(2, await seeder.CountForeignAsync(TestContext.Current.CancellationToken));
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,7})?$")]
