@@ -3,10 +3,12 @@ using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Components;
 using AuditAdmin.Web.Endpoints;
 using AuditAdmin.Web.Infrastructure;
+using AuditAdmin.Web.Infrastructure.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
@@ -57,8 +59,18 @@ public static class WebRegistration
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Secure whenever the request came over HTTPS (directly or, through a trusted proxy, as X-Forwarded-Proto says).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        var reverseProxy = ReverseProxyOptions.Read(builder.Configuration);
+        if (reverseProxy.IsConfigured)
+        {
+            reverseProxy.Apply(new ForwardedHeadersOptions()); // a typo in an address stops the start, not the first request
+            services.Configure<ForwardedHeadersOptions>(reverseProxy.Apply);
+        }
         services.AddUserManagement();
+        services.AddSignInProtection();
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         services.AddSingleton<IAuthorizationHandler, CurrentUserRequirementHandler>();
@@ -96,6 +108,11 @@ public static class WebRegistration
 
     public static WebApplication UseAuditAdminWeb(this WebApplication app)
     {
+        if (ReverseProxyOptions.Read(app.Configuration).IsConfigured)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
@@ -120,6 +137,7 @@ public static class WebRegistration
                 ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : "Error");
         }));
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseRequestLocalization();
         app.UseMiddleware<CrossSiteRequestProtection>();
         app.UseAuthorization();

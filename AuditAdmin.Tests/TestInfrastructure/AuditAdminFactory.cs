@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -51,6 +53,22 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
     public static AuditAdminFactory With(params (string Key, string? Value)[] settings) =>
         new(settings.ToDictionary(s => s.Key, s => s.Value));
 
+    /// <summary>The address every request of <see cref="BehindProxy"/> comes from, as if a reverse proxy sent it.</summary>
+    public const string ProxyAddress = "10.1.2.3";
+
+    private IPAddress? _connectionAddress;
+
+    /// <summary>
+    /// A factory whose requests all come from <see cref="ProxyAddress"/> (TestServer gives none), with
+    /// <paramref name="trustedProxy"/> as the configured known proxy: requests then say where they come from with
+    /// X-Forwarded-For.
+    /// </summary>
+    public static AuditAdminFactory BehindProxy(string trustedProxy = ProxyAddress, params (string Key, string? Value)[] settings) =>
+        new(settings.Append<(string Key, string? Value)>(("ReverseProxy:KnownProxies:0", trustedProxy)).ToDictionary(s => s.Key, s => s.Value))
+        {
+            _connectionAddress = IPAddress.Parse(ProxyAddress),
+        };
+
     /// <summary>A factory on the given provider's database, with extra configuration.</summary>
     public static AuditAdminFactory On(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
         new(settings.ToDictionary(s => s.Key, s => s.Value), provider);
@@ -71,6 +89,14 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:Enabled", "false");
         // The retention job would delete test rows older than 30 days a minute into a long test; tests that want it say so.
         builder.UseSetting("AuditLog:RetentionIntervalSeconds", "0");
+        // Every TestServer request has the same (no) address and tests sign in often: the sign-in limits are tested
+        // on their own, with the limits they set.
+        builder.UseSetting("SignIn:PermitsPerAddress", "100000");
+        builder.UseSetting("SignIn:PermitsPerUsername", "100000");
+        if (_connectionAddress is { } address)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ConnectionAddressFilter(address)));
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -145,4 +171,18 @@ public class AuditAdminFactory : WebApplicationFactory<Program>
         }
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>Gives every request a remote address before any of the app's middleware sees it.</summary>
+internal sealed class ConnectionAddressFilter(IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -47,12 +47,13 @@ public static partial class CookieSignIn
     }
 
     /// <summary>The page's form token (any page with a form), for posting a form as the browser would.</summary>
-    public static async Task<string> FormTokenAsync(this HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page, TestContext.Current.CancellationToken);
-        return WebUtility.HtmlDecode(HiddenInput().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken")
+    public static async Task<string> FormTokenAsync(this HttpClient client, string page) =>
+        FormToken(await client.GetStringAsync(page, TestContext.Current.CancellationToken));
+
+    /// <summary>The form token of a page already fetched.</summary>
+    public static string FormToken(string html) =>
+        WebUtility.HtmlDecode(HiddenInput().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken")
             .Groups["value"].Value);
-    }
 
     [GeneratedRegex(""""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"""")]
     private static partial Regex HiddenInput();

@@ -47,7 +47,8 @@ internal static class CultureEndpoints
         }
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(normalized)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true,
+                Secure = context.Request.IsHttps });
 
         var user = await userManager.GetUserAsync(context.User);
         if (user is not null && user.Language != normalized)

@@ -149,6 +149,22 @@ public sealed partial class AdminBootstrapperTests
     private static AdminBootstrapper Bootstrapper(AuditAdminFactory factory, BootstrapOptions options) =>
         new(factory.Services.GetRequiredService<IServiceScopeFactory>(), Options.Create(options), NullLogger<AdminBootstrapper>.Instance);
 
+    [Fact]
+    public async Task TheGeneratedPassword_ShouldHaveToBeChangedAtTheFirstSignIn()
+    {
+        await using var factory = new LoggedFactory(("Bootstrap:Enabled", "true"));
+        _ = factory.Services;
+        var password = GeneratedPassword().Match(string.Join("\n", factory.Logs.Entries.Select(e => e.Message))).Groups["password"].Value;
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, HandleCookies = true });
+
+        using var signIn = await client.PostSignInFormAsync("admin", password);
+        using var home = await client.GetAsync("/", Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/Account/ChangePassword", home.Headers.Location?.OriginalString);
+    }
+
     [GeneratedRegex(@"Password: (?<password>\S+)")]
     private static partial Regex GeneratedPassword();
 

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
+using AuditAdmin.Web.Infrastructure.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +14,15 @@ namespace AuditAdmin.Web.Components.Account;
 public sealed partial class Login
 {
     private string? _error;
+
+    [Inject]
+    private SignInThrottle Throttle { get; set; } = default!;
+
+    [Inject]
+    private DecoyPassword Decoy { get; set; } = default!;
+
+    [Inject]
+    private UnknownUsernameFailures UnknownNames { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
@@ -33,10 +44,29 @@ public sealed partial class Login
 
     private async Task SignInAsync()
     {
-        var user = await UserManager.FindByNameAsync(Input.UserName) ?? await UserManager.FindByEmailAsync(Input.UserName);
-        if (user is null || !user.IsActive)
+        if (!Throttle.TryAdmit(HttpContext.Connection.RemoteIpAddress, Input.UserName))
         {
-            await RecordAsync(SupportedActions.UserLoginFailure, user, Input.UserName);
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(Throttle.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            _error = L["Login_TooManyAttempts"];
+            return;
+        }
+        var user = await UserManager.FindByNameAsync(Input.UserName) ?? await UserManager.FindByEmailAsync(Input.UserName);
+        if (user is null)
+        {
+            Decoy.Verify(UserManager.PasswordHasher, Input.Password);
+            await UnknownNames.RecordAsync(Input.UserName, Ip, HttpContext.Request.Path);
+            _error = L["Login_Failed"];
+            return;
+        }
+        if (!user.IsActive || await UserManager.IsLockedOutAsync(user))
+        {
+            // No password check would follow: spend the same work as one, so the timing does not tell the account exists.
+            Decoy.Verify(UserManager.PasswordHasher, Input.Password);
+        }
+        if (!user.IsActive)
+        {
+            await RecordAsync(SupportedActions.UserLoginFailure, user, user.UserName);
             _error = L["Login_Failed"];
             return;
         }
@@ -67,9 +97,11 @@ public sealed partial class Login
         {
             UserId = user?.Id,
             Username = username,
-            Ip = HttpContext.Connection.RemoteIpAddress?.ToString(),
+            Ip = Ip,
             Endpoint = HttpContext.Request.Path,
         });
+
+    private string? Ip => HttpContext.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>The framework's local-URL check (it also refuses control characters, which browsers drop: "/\t/evil").</summary>
     internal static string LocalReturnUrl(string? url) =>
