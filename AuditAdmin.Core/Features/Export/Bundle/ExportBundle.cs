@@ -25,14 +25,14 @@ internal sealed class ExportBundle(
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0");
 
     public async Task<IReadOnlyList<(string Name, byte[] Content)>> CreateAsync(AuditLogBulkExportJob job,
-        IReadOnlyList<ZippedFile> files, Func<int, ExportFileStats?> statsOf, CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, ExportFileStats? Stats)> files, CancellationToken cancellationToken)
     {
         var requester = await RequesterAsync(job.UserId, cancellationToken);
         var certificate = await certificates.GetCurrentAsync(cancellationToken);
-        var manifestFiles = files.Select((file, index) =>
+        var manifestFiles = files.Select(file =>
         {
-            var stats = statsOf(index) ?? throw new InvalidOperationException($"Export job {job.Id}: no stats for {file.Name}.");
-            return new ManifestFile(file.Name, stats.Records, file.Bytes, file.Sha256, stats.FirstId, stats.LastId);
+            var stats = file.Stats ?? throw new InvalidOperationException($"Export job {job.Id}: no stats for {file.Name}.");
+            return new ManifestFile(file.Name, stats.Records, stats.Bytes, stats.Sha256!, stats.FirstId, stats.LastId);
         }).ToList();
         using var filters = JsonDocument.Parse(job.Filters);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -15,7 +15,7 @@ internal readonly record struct ExportCursor(long LastExportedId, long TotalExpo
 /// Reconciles a job's work folder with its saved cursor before exporting, without reading any file, so it holds for
 /// every format. A file is renamed into place before the cursor is saved, so a crash can leave finished files at or
 /// past the saved file count: they are deleted and written again. Files below the count that are missing (the folder
-/// was lost) start the export over, as does a kept file without its stats (the manifest needs them). Half-written
+/// was lost) start the export over, as does a kept file without readable stats (the manifest needs them). Half-written
 /// files are always deleted.
 /// </summary>
 internal sealed class ExportResume(ExportWorkDirectory work, ExportJobTransitions transitions)
@@ -35,7 +35,7 @@ internal sealed class ExportResume(ExportWorkDirectory work, ExportJobTransition
                 File.Delete(path);
                 File.Delete(stats);
             }
-            else if (File.Exists(stats))
+            else if (ExportFileStats.Load(stats) is not null)
             {
                 kept.Add(index);
             }

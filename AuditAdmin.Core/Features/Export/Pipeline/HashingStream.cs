@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
-/// <summary>A write-only pass-through that hashes (SHA-256) everything written to the stream it wraps.</summary>
+/// <summary>A write-only pass-through that hashes (SHA-256) and counts everything written to the stream it wraps.</summary>
 internal sealed class HashingStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public string HashHex() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+    public long BytesWritten { get; private set; }
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -25,6 +27,7 @@ internal sealed class HashingStream(Stream inner) : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _hash.AppendData(buffer);
+        BytesWritten += buffer.Length;
         inner.Write(buffer);
     }
 
@@ -34,6 +37,7 @@ internal sealed class HashingStream(Stream inner) : Stream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _hash.AppendData(buffer.Span);
+        BytesWritten += buffer.Length;
         return inner.WriteAsync(buffer, cancellationToken);
     }
 

@@ -1,18 +1,14 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using AuditAdmin.Core.Features.Storage;
 
 namespace AuditAdmin.Core.Features.Export.Pipeline;
 
-/// <summary>A data file as it went into the zip: its size and SHA-256, taken from the bytes that were compressed.</summary>
-internal sealed record ZippedFile(string Name, long Bytes, string Sha256);
-
 /// <summary>
 /// A zip that is written into storage while the export is still producing files: each finished data file is
 /// compressed on another thread as soon as it is handed over, so deflate (the costliest step) overlaps the reading of
-/// the next records instead of following it. Each file is hashed in the same pass, and so is the zip itself as it is
-/// written. Once the data files are in (<see cref="DataFilesAsync"/>), the bundle files are added from memory; nothing
+/// the next records instead of following it. The zip itself is hashed as it is written (each data file was hashed as it
+/// was written: <see cref="ExportFileStats"/>). Once the data files are in (<see cref="DataFilesAsync"/>), the bundle files are added from memory; nothing
 /// is visible in storage until <see cref="CommitAsync"/>; disposing without committing discards the zip.
 /// </summary>
 internal sealed class StreamingZip : IAsyncDisposable
@@ -21,7 +17,6 @@ internal sealed class StreamingZip : IAsyncDisposable
 
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly List<string> _entries = [];
-    private readonly List<ZippedFile> _zipped = [];
     private readonly IStorageWrite _target;
     private readonly HashingStream _output;
     private readonly CancellationTokenSource _abort = new();
@@ -56,8 +51,8 @@ internal sealed class StreamingZip : IAsyncDisposable
         _queue.Writer.TryWrite(new Entry(path, null, null));
     }
 
-    /// <summary>Waits until every queued data file is compressed; returns them, hashed, in order.</summary>
-    public async Task<IReadOnlyList<ZippedFile>> DataFilesAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until every queued data file is compressed.</summary>
+    public async Task DataFilesAsync(CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _dataDone = done;
@@ -67,7 +62,6 @@ internal sealed class StreamingZip : IAsyncDisposable
         {
             await _worker;
         }
-        return _zipped;
     }
 
     /// <summary>Adds a file from memory (after the data files), then writes the zip's central directory.</summary>
@@ -109,7 +103,7 @@ internal sealed class StreamingZip : IAsyncDisposable
         {
             if (entry.Path is { } path)
             {
-                _zipped.Add(await AddFileAsync(zip, path, cancellationToken));
+                await AddFileAsync(zip, path, cancellationToken);
             }
             else if (entry.Name is { } name)
             {
@@ -123,24 +117,14 @@ internal sealed class StreamingZip : IAsyncDisposable
     }
 
     /// <summary>Deflate at CompressionLevel.Optimal: zlib level 6, as GROWI and `zip -6` use.</summary>
-    private static async Task<ZippedFile> AddFileAsync(ZipArchive zip, string path, CancellationToken cancellationToken)
+    private static async Task AddFileAsync(ZipArchive zip, string path, CancellationToken cancellationToken)
     {
         var entry = zip.CreateEntry(Path.GetFileName(path), CompressionLevel.Optimal);
         entry.LastWriteTime = File.GetLastWriteTimeUtc(path);
         await using var output = await entry.OpenAsync(cancellationToken);
         await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[CopyBufferSize];
-        long bytes = 0;
-        int read;
-        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            bytes += read;
-        }
-        return new ZippedFile(entry.Name, bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        await input.CopyToAsync(output, CopyBufferSize, cancellationToken);
     }
 
     private static async Task AddBytesAsync(ZipArchive zip, string name, byte[] content, CancellationToken cancellationToken)

@@ -42,9 +42,10 @@ internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work
             }
             zip = rebuilt;
         }
-        var zipped = await zip!.DataFilesAsync(cancellationToken);
+        await zip!.DataFilesAsync(cancellationToken);
         var directory = work.For(job.Id);
-        var bundleFiles = await bundle.CreateAsync(job, zipped, index => ExportFileStats.Load(ExportFileStats.PathFor(directory, files[index].Index)),
+        var bundleFiles = await bundle.CreateAsync(job,
+            [.. files.Select(f => (Path.GetFileName(f.Path), ExportFileStats.Load(ExportFileStats.PathFor(directory, f.Index))))],
             cancellationToken);
         await zip.FinishAsync(bundleFiles, cancellationToken);
         var size = await zip.CommitAsync(cancellationToken);

@@ -111,6 +111,24 @@ public class ExportResumeTests : IAsyncLifetime
         Assert.Equal((25L, 3), (job.TotalExportedCount, job.ExportedFileCount));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"Records\":10,\"FirstId\":1,\"LastId\":10}")]
+    public async Task Run_ShouldStartOver_WhenAKeptFileHasNoReadableStats(string stats)
+    {
+        // A machine crash can lose the stats (they are not forced to disk), and a version that did not hash files as
+        // it wrote them saved stats without size and SHA-256: neither can go into a manifest.
+        var jobId = await ExportThenCrashAsync(savedFiles: 2, keepFileBeyondCursor: false);
+        MarkFile(jobId, 0);
+        await File.WriteAllTextAsync(ExportFileStats.PathFor(Path.GetDirectoryName(FilePath(jobId, 0))!, 0), stats, Ct);
+
+        await _pipeline.RunAsync(jobId);
+
+        var zip = await _pipeline.ZipAsync(jobId);
+        Assert.Equal(_ids, zip.Ids);
+        Assert.DoesNotContain(zip.Records, r => r.GetProperty("username").GetString() == "kept-from-before-the-crash");
+    }
+
     [Fact]
     public async Task Run_ShouldStartOver_WhenTheCursorWasSavedWithoutAFileCount()
     {
