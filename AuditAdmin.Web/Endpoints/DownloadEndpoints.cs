@@ -30,7 +30,8 @@ internal static class DownloadEndpoints
             .Produces(StatusCodes.Status206PartialContent, contentType: "application/zip")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesApiError(StatusCodes.Status410Gone, StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
-            .RequireScope(Scopes.ReadAttachment, Audience.AuditReaders);
+            .RequireScope(Scopes.ReadAttachment, Audience.AuditReaders)
+            .RequireAuditLogEnabled();
         return app;
     }
 

@@ -5,7 +5,8 @@ namespace AuditAdmin.Core.Features.Export.Pipeline;
 
 /// <summary>
 /// Drives one export job through its statuses: exporting → uploading → completed, or failed. It re-reads the job
-/// between steps, so a restart request, an expiry or a removal that happens meanwhile is honoured at once. Run it
+/// between steps, so a restart request, an expiry or a removal that happens meanwhile is honoured at once. While the
+/// audit log is disabled it leaves jobs alone (GROWI's checker does the same): they wait at their cursor. Run it
 /// through <see cref="ExportRunJob"/> (one run per job); tests and the benchmark call it directly.
 /// </summary>
 internal sealed class ExportRunner(
@@ -15,6 +16,7 @@ internal sealed class ExportRunner(
     ExportWorkDirectory work,
     ExportNotifier notifier,
     ExportExpiry expiry,
+    AvailableActions auditLog,
     ILogger<ExportRunner> logger)
 {
     // Each pass either finishes the job or moves it on; the bound only stops a job that is restarted endlessly.
@@ -41,6 +43,11 @@ internal sealed class ExportRunner(
             if (job is null || !ExportStatus.IsInProgress(job.Status))
             {
                 work.TryDelete(jobId);
+                return;
+            }
+            if (!auditLog.Enabled)
+            {
+                logger.LogInformation("Export job {JobId} waits: the audit log is disabled", jobId);
                 return;
             }
             if (expiry.IsExpired(job))
@@ -94,6 +101,11 @@ internal sealed class ExportRunner(
             run.Zip ??= await TryStartZipAsync(job, cancellationToken);
             switch (await exportStage.RunAsync(job, run.Zip, cancellationToken))
             {
+                case ExportingOutcome.Paused:
+                    await run.DiscardZipAsync();
+                    logger.LogInformation("Export job {JobId} paused at its cursor: the audit log was disabled", job.Id);
+                    await notifier.StatusChangedAsync(job.UserId);
+                    return false;
                 case ExportingOutcome.NoResults:
                     await run.DiscardZipAsync();
                     return !await FinishAsync(job, SupportedActions.AuditLogBulkExportNoResults, cancellationToken);

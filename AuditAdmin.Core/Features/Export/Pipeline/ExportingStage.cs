@@ -1,4 +1,5 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Formats;
 using AuditAdmin.Core.Features.Export.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ internal enum ExportingOutcome
 
     /// <summary>The job changed under the run (restart flagged, expired, removed): the run must look at it again.</summary>
     Superseded,
+
+    /// <summary>The audit log was disabled: the job stays in progress at its saved cursor until it is enabled again.</summary>
+    Paused,
 }
 
 /// <summary>
@@ -33,6 +37,7 @@ internal sealed class ExportingStage(
     ExportWorkDirectory work,
     ExportNotifier notifier,
     IOptionsMonitor<ExportOptions> options,
+    AvailableActions auditLog,
     TimeProvider clock)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -60,6 +65,7 @@ internal sealed class ExportingStage(
         await using var source = await sources.OpenAsync(db, filters, lastId, job.AsOfActivityId, cancellationToken);
         await using var committer = new ExportFileCommitter(transitions, job.Id, zip);
         ExportFileWriter? file = null;
+        var paused = false;
         try
         {
             while (await source.ReadAsync(cancellationToken))
@@ -75,6 +81,11 @@ internal sealed class ExportingStage(
                 file = null;
                 if (committer.Stopped || clock.GetUtcNow().UtcDateTime > expiresAt)
                 {
+                    break;
+                }
+                if (!auditLog.Enabled)
+                {
+                    paused = true;
                     break;
                 }
                 if (clock.GetElapsedTime(lastProgress) >= ProgressInterval)
@@ -99,6 +110,10 @@ internal sealed class ExportingStage(
         if (!await committer.CompleteAsync() || clock.GetUtcNow().UtcDateTime > expiresAt)
         {
             return ExportingOutcome.Superseded;
+        }
+        if (paused)
+        {
+            return ExportingOutcome.Paused;
         }
         return total == 0 ? ExportingOutcome.NoResults : ExportingOutcome.Exported;
 

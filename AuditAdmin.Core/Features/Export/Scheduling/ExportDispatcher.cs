@@ -1,11 +1,16 @@
 using AuditAdmin.Core.Data;
+using AuditAdmin.Core.Features.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace AuditAdmin.Core.Features.Export.Scheduling;
 
-/// <summary>Starts in-progress jobs that nothing in this process is running, oldest first, as far as free slots allow.</summary>
+/// <summary>
+/// Starts in-progress jobs that nothing in this process is running, oldest first, as far as free slots allow; none
+/// while the audit log is disabled.
+/// </summary>
 internal sealed class ExportDispatcher(
+    AvailableActions auditLog,
     IDbContextFactory<AuditAdminDbContext> dbFactory,
     ExportRunRegistry registry,
     IExportJobTrigger trigger,
@@ -14,7 +19,7 @@ internal sealed class ExportDispatcher(
     public async Task<int> DispatchWaitingAsync(Guid? except, CancellationToken cancellationToken)
     {
         var free = registry.FreeSlots;
-        if (free == 0)
+        if (free == 0 || !auditLog.Enabled)
         {
             return 0;
         }

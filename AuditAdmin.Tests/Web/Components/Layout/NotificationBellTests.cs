@@ -22,11 +22,15 @@ public sealed class NotificationBellTests : IAsyncLifetime
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    private MudTestContext Context(string culture = "en")
+    private MudTestContext Context(string culture = "en", bool auditLogEnabled = true)
     {
         return new MudTestContext(culture, ctx =>
         {
-            ctx.AddAuditAdminServices(_db, new Dictionary<string, string?> { ["AuditLog:ActionGroupSize"] = "MEDIUM" });
+            ctx.AddAuditAdminServices(_db, new Dictionary<string, string?>
+            {
+                ["AuditLog:ActionGroupSize"] = "MEDIUM",
+                ["AuditLog:Enabled"] = auditLogEnabled ? "true" : "false",
+            });
             ctx.SignIn(UserId, "alice");
         });
     }
@@ -34,6 +38,21 @@ public sealed class NotificationBellTests : IAsyncLifetime
     private Task<InAppNotification> SeedAsync(string action, Guid jobId, int minutesAgo, string userId = UserId,
         string status = InAppNotificationStatus.Unopened) =>
         NotificationSeed.AddNotificationAsync(_db, userId, action, jobId, DateTime.UtcNow.AddMinutes(-minutesAgo), status);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OpenBell_ShouldSayExportsArePaused_OnlyWhileTheAuditLogIsDisabled(bool enabled)
+    {
+        await using var ctx = Context(auditLogEnabled: enabled);
+        var providers = ctx.RenderProviders();
+        var cut = ctx.Render<NotificationBell>();
+
+        await cut.Find("[data-testid=notification-bell]").ClickAsync(new());
+
+        providers.WaitForElement("[data-testid=notification-panel]", Patience);
+        Assert.Equal(enabled ? 0 : 1, providers.FindAll("[data-testid=notification-exports-paused]").Count);
+    }
 
     [Fact]
     public async Task Bell_ShouldShowTheUnreadCountFromTheDatabase()

@@ -23,11 +23,27 @@ public sealed class ExportsPageTests : IAsyncLifetime
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    private MudTestContext Context(string culture = "en") => new(culture, ctx =>
+    private MudTestContext Context(string culture = "en", bool auditLogEnabled = true) => new(culture, ctx =>
     {
         ctx.AddAuditAdminServices(_db);
+        ctx.Services.Configure<AuditLogOptions>(o => o.Enabled = auditLogEnabled);
         ctx.SignIn(UserId, "alice", admin: true, timeZone: Zone);
     });
+
+    [Fact]
+    public async Task Page_ShouldSayExportsArePaused_AndOfferNoDownload_WhileTheAuditLogIsDisabled()
+    {
+        await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, DateTime.UtcNow, withAttachment: true);
+        await using var ctx = Context(auditLogEnabled: false);
+
+        var cut = ctx.Render<ExportsPage>();
+
+        var row = cut.WaitForElement("[data-testid=export-row]", Patience);
+        Assert.Contains("exports in progress wait where they are", cut.Find("[data-testid=exports-paused]").TextContent, StringComparison.Ordinal);
+        Assert.Null(row.QuerySelector("[data-testid=export-download]"));
+        Assert.NotNull(row.QuerySelector("[data-testid=export-download-paused]"));
+        Assert.Null(row.QuerySelector("[data-testid=export-download-expired]"));
+    }
 
     private static string Filters(ExportFilters filters) => CanonicalExportFilters.From(filters).Json;
 
