@@ -217,6 +217,25 @@ public class ExportCleanupTests : IAsyncLifetime
         return path;
     }
 
+    [Fact]
+    public async Task Run_ShouldExpireAJobStillUploading_RemovingItsFilesAndTellingItsOwner()
+    {
+        // A run that died after the export, while zipping: the job sits in uploading with its files on disk.
+        var jobId = await _pipeline.RequestAsync();
+        await _host.Get<ExportingStage>().RunAsync(await _host.JobAsync(jobId), zip: null, Ct);
+        Assert.True(await _host.Get<ExportJobTransitions>().MarkUploadingAsync(jobId, Ct));
+        await SetAsync(jobId, createdAt: DateTime.UtcNow.AddDays(-2));
+        Assert.NotEmpty(Directory.GetFiles(_pipeline.WorkFolder(jobId)));
+
+        var result = await _host.Get<ExportCleanup>().RunAsync(Ct);
+
+        Assert.Equal(1, result.Expired);
+        Assert.Empty(await _host.QueryAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)));
+        Assert.False(Directory.Exists(_pipeline.WorkFolder(jobId)));
+        Assert.Empty(await _host.QueryAsync(db => db.Attachments));
+        Assert.Equal([(SupportedActions.AuditLogBulkExportJobExpired, jobId.ToString())], await _host.NotificationsAsync(_pipeline.Owner.Id));
+    }
+
     private Task SetAsync(Guid jobId, DateTime createdAt) =>
         _host.ExecuteAsync(db => db.AuditLogBulkExportJobs.Where(j => j.Id == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CreatedAt, createdAt), Ct));
