@@ -42,20 +42,37 @@ public sealed class ActivityQueryService(IDbContextFactory<AuditAdminDbContext> 
         return new ActivityPage(items, total, offset, limit);
     }
 
-    /// <summary>Recorded usernames starting with the prefix (case-insensitive), for the username autocomplete.</summary>
-    public async Task<IReadOnlyList<string>> SuggestUsernamesAsync(string? prefix, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recorded usernames containing the text anywhere (case-insensitive), for the username autocomplete: those of
+    /// active accounts first, then inactive ones, then names no account has any more (as GROWI groups them); within a
+    /// group, names starting with the text come first, then alphabetical order.
+    /// </summary>
+    public async Task<IReadOnlyList<UsernameSuggestion>> SuggestUsernamesAsync(string? text, int limit, CancellationToken cancellationToken)
     {
+        limit = Math.Clamp(limit, 1, 50);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.RecordedUsernames.AsNoTracking().Select(r => r.Username);
-        if (!string.IsNullOrWhiteSpace(prefix))
+        var search = text?.Trim() ?? "";
+        if (search.Length > 0)
         {
-            var pattern = EscapeLike(prefix.Trim()) + "%";
+            var pattern = "%" + EscapeLike(search) + "%";
             // LIKE ignores case on SQLite (ASCII) and SQL Server's usual collations, but not on PostgreSQL.
             query = db.Database.IsNpgsql()
                 ? query.Where(u => EF.Functions.ILike(u, pattern, "\\"))
                 : query.Where(u => EF.Functions.Like(u, pattern, "\\"));
         }
-        return await query.OrderBy(u => u).Take(Math.Clamp(limit, 1, 50)).ToListAsync(cancellationToken);
+        // Enough candidates that the grouping, not the alphabet, decides which names make the cut.
+        var names = await query.OrderBy(u => u).Take(limit * 5).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.IsActive }).ToListAsync(cancellationToken);
+        var presence = accounts.ToDictionary(a => a.UserName!, a => a.IsActive ? UserPresence.Active : UserPresence.Inactive, StringComparer.Ordinal);
+        return names
+            .Select(n => new UsernameSuggestion(n, presence.GetValueOrDefault(n, UserPresence.Deleted)))
+            .OrderBy(s => s.Presence)
+            .ThenBy(s => s.Username.StartsWith(search, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(s => s.Username, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
     }
 
     /// <summary>

@@ -55,7 +55,8 @@ internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbCo
                 : new ExportNotificationDetails(job.Id, job.Status, job.CreatedAt, job.CompletedAt, job.TotalExportedCount, state!.AttachmentId,
                     job.AsOfAt);
             var openUrl = kind == ExportNotificationKinds.Ready ? ExportDownloadPaths.For(state!.AttachmentId!.Value) : null;
-            targets[notification.Id] = new NotificationTarget(kind, tone, openUrl, kind == ExportNotificationKinds.DownloadExpired, details);
+            // Only a ready zip leads somewhere: every other notice is shown disabled (as GROWI does), its reason in the tooltip.
+            targets[notification.Id] = new NotificationTarget(kind, tone, openUrl, Disabled: openUrl is null, details);
         }
         return targets;
     }

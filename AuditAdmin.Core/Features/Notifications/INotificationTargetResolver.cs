@@ -22,7 +22,7 @@ public interface INotificationTargetResolver
 /// <param name="Kind">What the notification tells: a stable name; its message is the resource "Notification_{Kind}".</param>
 /// <param name="Tone">How the UI presents it (icon and colour).</param>
 /// <param name="OpenUrl">Where following the notification leads; null when there is nothing to follow.</param>
-/// <param name="Disabled">Shown, but nothing can be done with it any more (its target is gone).</param>
+/// <param name="Disabled">Shown, but there is nothing to open (its target is gone or never had anything to offer).</param>
 /// <param name="Details">The target itself, for the API and for details in the message (the feature's own type).</param>
 public sealed record NotificationTarget(string Kind, NotificationTone Tone, string? OpenUrl, bool Disabled, object? Details);
 

@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Identity;
 using AuditAdmin.Core.Data;
 using AuditAdmin.Core.Features.Activities;
 using Microsoft.EntityFrameworkCore;
@@ -78,20 +79,50 @@ public class ActivityQueryServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuggestUsernamesAsync_ShouldMatchAPrefixCaseInsensitively_AndEscapeWildcards()
+    public async Task SuggestUsernamesAsync_ShouldMatchAnywhereCaseInsensitively_PrefixesFirst_AndEscapeWildcards()
     {
         await using (var db = _db.CreateDbContext())
         {
-            foreach (var name in new[] { "alice", "Alicia", "alice", "bob", "al_x", "alyx" })
+            foreach (var name in new[] { "alice", "Alicia", "alice", "bob", "al_x", "alyx", "malicious" })
             {
                 db.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = name, CreatedAt = Start });
             }
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["Alicia", "alice"], await Service().SuggestUsernamesAsync("ali", 10, TestContext.Current.CancellationToken));
-        Assert.Equal(["al_x"], await Service().SuggestUsernamesAsync("al_", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["Alicia", "alice", "malicious"], await NamesAsync("ali"));
+        Assert.Equal(["al_x"], await NamesAsync("l_"));
     }
+
+    [Fact]
+    public async Task SuggestUsernamesAsync_ShouldGroupActiveThenInactiveThenDeletedAccounts()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            foreach (var name in new[] { "ann-gone", "ann-off", "ann-on", "joann" })
+            {
+                db.Activities.Add(new Activity { Action = SupportedActions.UserLogout, Username = name, CreatedAt = Start });
+            }
+            db.Users.Add(new AppUser { UserName = "ann-off", NormalizedUserName = "ANN-OFF", IsActive = false, CreatedAt = Start });
+            db.Users.Add(new AppUser { UserName = "ann-on", NormalizedUserName = "ANN-ON", CreatedAt = Start });
+            db.Users.Add(new AppUser { UserName = "joann", NormalizedUserName = "JOANN", CreatedAt = Start });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var suggestions = await Service().SuggestUsernamesAsync("ann", 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                new UsernameSuggestion("ann-on", UserPresence.Active),
+                new UsernameSuggestion("joann", UserPresence.Active),
+                new UsernameSuggestion("ann-off", UserPresence.Inactive),
+                new UsernameSuggestion("ann-gone", UserPresence.Deleted),
+            ],
+            suggestions);
+    }
+
+    private async Task<List<string>> NamesAsync(string? text, int limit = 10) =>
+        [.. (await Service().SuggestUsernamesAsync(text, limit, TestContext.Current.CancellationToken)).Select(s => s.Username)];
 
     [Fact]
     public async Task SuggestUsernamesAsync_ShouldOfferNamesWrittenInBulk_OnceEach()
@@ -102,8 +133,8 @@ public class ActivityQueryServiceTests : IAsyncLifetime
             Action = SupportedActions.UserLogout, Username = i % 3 == 0 ? null : $"bulk{i % 4}", CreatedAt = Start,
         }), TestContext.Current.CancellationToken);
 
-        Assert.Equal(["bulk0", "bulk1", "bulk2", "bulk3"], await Service().SuggestUsernamesAsync(null, 10, TestContext.Current.CancellationToken));
-        Assert.Equal(["bulk2"], await Service().SuggestUsernamesAsync("BULK2", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(["bulk0", "bulk1", "bulk2", "bulk3"], await NamesAsync(null));
+        Assert.Equal(["bulk2"], await NamesAsync("BULK2"));
     }
 }
 

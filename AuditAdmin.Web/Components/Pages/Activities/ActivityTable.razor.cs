@@ -18,6 +18,7 @@ public sealed partial class ActivityTable
     private ActivityFilter? _loadedFilter;
     private bool _reloadPending;
     private (int First, int Last, int Total) _range;
+    private int? _jumpTo;
 
     /// <summary>Which rows to show.</summary>
     [Parameter, EditorRequired]
@@ -74,6 +75,29 @@ public sealed partial class ActivityTable
         // The summary lives outside MudTable, which only re-renders itself after a load.
         StateHasChanged();
         return new TableData<Activity> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private int RowsPerPage => _table?.RowsPerPage > 0 ? _table.RowsPerPage : PageSize;
+
+    private int PageCount => Math.Max(1, (_range.Total + RowsPerPage - 1) / RowsPerPage);
+
+    private int CurrentPageNumber => (_table?.CurrentPage ?? PageIndex) + 1;
+
+    /// <summary>A numbered page link (1-based); the table's page change puts it in the URL.</summary>
+    private Task GoToPageAsync(int pageNumber)
+    {
+        _table.NavigateTo(Math.Clamp(pageNumber, 1, PageCount) - 1);
+        return Task.CompletedTask;
+    }
+
+    private Task JumpAsync()
+    {
+        if (_jumpTo is not { } page)
+        {
+            return Task.CompletedTask;
+        }
+        _jumpTo = null;
+        return GoToPageAsync(page);
     }
 
     private Task OnCurrentPageChanged(int pageIndex) => PagingChanged.InvokeAsync((pageIndex, _table.RowsPerPage));

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Components;
+using AuditAdmin.Core.Features.Activities;
 using MudBlazor;
 
 namespace AuditAdmin.Web.Components.Shared.Activities;
 
 /// <summary>
-/// Multi-select of recorded usernames (<see cref="Activity.Username"/>) with a debounced prefix autocomplete;
-/// chosen names appear as removable chips. Only recorded names are offered, so a typo cannot silently match nothing.
+/// Multi-select of recorded usernames (<see cref="Activity.Username"/>) with a debounced autocomplete that matches
+/// anywhere in the name, active accounts first, then inactive ones, then names without an account; chosen names appear
+/// as removable chips. Only recorded names are offered, so a typo cannot silently match nothing.
 /// </summary>
 public sealed partial class UsernamePicker
 {
-    private MudAutocomplete<string> _autocomplete = default!;
-    private string? _pending;
+    private MudAutocomplete<UsernameSuggestion> _autocomplete = default!;
+    private UsernameSuggestion? _pending;
 
     /// <summary>The selected usernames, in the order they were picked. Empty means "no username filter".</summary>
     [Parameter]
@@ -36,17 +38,20 @@ public sealed partial class UsernamePicker
     [Parameter]
     public bool Disabled { get; set; }
 
-    private async Task<IEnumerable<string>?> SearchAsync(string? text, CancellationToken cancellationToken)
+    private async Task<IEnumerable<UsernameSuggestion>?> SearchAsync(string? text, CancellationToken cancellationToken)
     {
         // Ask for a few more than shown so that already-chosen names do not leave the list short.
         var names = await Queries.SuggestUsernamesAsync(text, MaxSuggestions + Value.Count, cancellationToken);
-        return names.Where(n => !Value.Contains(n, StringComparer.Ordinal)).Take(MaxSuggestions).ToList();
+        return names.Where(n => !Value.Contains(n.Username, StringComparer.Ordinal)).Take(MaxSuggestions).ToList();
     }
 
-    private async Task AddAsync(string? name)
+    private string PresenceText(UserPresence presence) =>
+        presence == UserPresence.Inactive ? L["Activities_Filter_UserInactive"] : L["Activities_Filter_UserDeleted"];
+
+    private async Task AddAsync(UsernameSuggestion? suggestion)
     {
         _pending = null;
-        if (string.IsNullOrWhiteSpace(name))
+        if (suggestion is not { Username: { Length: > 0 } name } || string.IsNullOrWhiteSpace(name))
         {
             return;
         }

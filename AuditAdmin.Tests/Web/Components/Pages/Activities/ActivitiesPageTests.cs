@@ -92,6 +92,33 @@ public sealed class ActivitiesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NumberedPages_AndTheJumpBox_ShouldOpenThatPage_AndKeepItInTheUrl()
+    {
+        await _database.SeedAsync(Enumerable.Range(0, 95)
+            .Select(i => Row($"user{i:00}", SupportedActions.PageCreate, Start.AddMinutes(i))).ToArray());
+        await using var ctx = NewContext();
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+
+        var cut = await RenderLoadedAsync(ctx);
+
+        var pages = cut.Find("[data-testid=audit-log-pages]");
+        Assert.Contains("10", pages.TextContent, StringComparison.Ordinal);
+        await cut.Find("[data-testid=audit-log-jump] input").ChangeAsync(new ChangeEventArgs { Value = "7" });
+        await cut.Find("[data-testid=audit-log-jump]").SubmitAsync();
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("61 – 70 of 95", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim()),
+            MudTestContext.QueryTimeout);
+        Assert.Contains("page=7", new Uri(navigation.Uri).Query, StringComparison.Ordinal);
+        Assert.Equal("user34", cut.Find("[data-testid=cell-user]").TextContent.Trim());
+
+        // A number past the end lands on the last page.
+        await cut.Find("[data-testid=audit-log-jump] input").ChangeAsync(new ChangeEventArgs { Value = "500" });
+        await cut.Find("[data-testid=audit-log-jump]").SubmitAsync();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("91 – 95 of 95", cut.Find("[data-testid=audit-log-summary]").TextContent.Trim()),
+            MudTestContext.QueryTimeout);
+    }
+
+    [Fact]
     public async Task ActivitiesPage_ShouldApplyTheFilterAndPageFromTheQueryString()
     {
         await _database.SeedAsync(
