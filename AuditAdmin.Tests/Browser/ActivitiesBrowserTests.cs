@@ -40,7 +40,7 @@ public sealed class ActivitiesBrowserTests(BrowserFixture browser) : IAsyncLifet
 
         await page.Locator("[data-testid=username-picker] input").FillAsync("bo");
         // Focusing the box may first list every name; click only once the list is the one for "bo".
-        var suggestions = page.Locator(".mud-popover-open .mud-list-item");
+        var suggestions = page.Locator(".mud-popover-open [data-testid=username-suggestion]");
         await Assertions.Expect(suggestions).ToHaveTextAsync(["bob"]);
         // Enter picks the highlighted (only) suggestion; a click could land while the list closes on the input's blur.
         await page.Locator("[data-testid=username-picker] input").PressAsync("Enter");

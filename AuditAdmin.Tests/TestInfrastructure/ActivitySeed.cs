@@ -69,6 +69,11 @@ public static class ActivitySeed
             }
             await command.ExecuteNonQueryAsync();
         }
+        // As every insert path of the app does: the names become suggestions.
+        await using var names = connection.CreateCommand();
+        names.Transaction = (SqliteTransaction)transaction;
+        names.CommandText = "INSERT OR IGNORE INTO RecordedUsernames (Username) SELECT DISTINCT Username FROM Activities WHERE Username IS NOT NULL";
+        await names.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
 
