@@ -16,7 +16,8 @@ public static class ActivitiesFeature
         builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section);
         builder.Services.AddSingleton<AvailableActions>();
         builder.Services.AddSingleton<ActivityQueryService>();
-        builder.Services.AddSingleton<IActivityRecorder, ActivityRecorder>();
+        builder.Services.AddSingleton<ActivityRecorder>();
+        builder.Services.AddSingleton<IActivityRecorder>(sp => sp.GetRequiredService<ActivityRecorder>());
         builder.Services.AddSingleton<ActivityIngestion>();
         builder.Services.AddSingleton<ActivityRetention>();
         builder.Services.AddSingleton<ActivityBulkWriter>();

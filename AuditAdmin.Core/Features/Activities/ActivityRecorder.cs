@@ -14,12 +14,29 @@ internal sealed class ActivityRecorder(
     {
         try
         {
-            if (!availableActions.IsAvailable(entry.Action))
+            if (Create(entry) is not { } activity)
             {
                 return;
             }
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.Activities.Add(new Activity
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The triggering request goes on: losing one audit row is logged, never thrown.
+            logger.LogError(ex, "Could not record activity {Action}", entry.Action);
+        }
+    }
+
+    /// <summary>
+    /// The row <see cref="RecordAsync"/> would store, or null when the action is not recorded: for a caller that saves
+    /// it in its own transaction, with the change it records.
+    /// </summary>
+    public Activity? Create(ActivityEntry entry) =>
+        !availableActions.IsAvailable(entry.Action)
+            ? null
+            : new Activity
             {
                 Action = entry.Action,
                 UserId = Fit(entry.UserId, ActivityConfiguration.MaxUserIdLength),
@@ -30,15 +47,7 @@ internal sealed class ActivityRecorder(
                 Endpoint = Fit(entry.Endpoint, ActivityConfiguration.MaxEndpointLength),
                 Snapshot = Snapshot(entry),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            // The triggering request goes on: losing one audit row is logged, never thrown.
-            logger.LogError(ex, "Could not record activity {Action}", entry.Action);
-        }
-    }
+            };
 
     private static string Snapshot(ActivityEntry entry)
     {

@@ -12,15 +12,7 @@ public sealed class NotificationService(
     public async Task<InAppNotification> NotifyAsync(string userId, string action, string targetModel, string targetId,
         CancellationToken cancellationToken)
     {
-        var notification = new InAppNotification
-        {
-            Id = Guid.CreateVersion7(),
-            UserId = userId,
-            Action = action,
-            TargetModel = targetModel,
-            TargetId = targetId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var notification = Create(userId, action, targetModel, targetId);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.InAppNotifications.Add(notification);
@@ -29,6 +21,20 @@ public sealed class NotificationService(
         await broadcaster.PublishAsync(userId);
         return notification;
     }
+
+    /// <summary>
+    /// A notification for a caller that saves it in its own transaction, with the change it announces; publish to
+    /// the <see cref="NotificationBroadcaster"/> once that is committed.
+    /// </summary>
+    public InAppNotification Create(string userId, string action, string targetModel, string targetId) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserId = userId,
+        Action = action,
+        TargetModel = targetModel,
+        TargetId = targetId,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
 
     public async Task<int> CountUnopenedAsync(string userId, CancellationToken cancellationToken)
     {

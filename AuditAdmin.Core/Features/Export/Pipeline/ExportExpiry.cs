@@ -25,13 +25,13 @@ internal sealed class ExportExpiry(
     /// <summary>Expires one job; false when it had already finished or been removed.</summary>
     public async Task<bool> ExpireAsync(AuditLogBulkExportJob job, CancellationToken cancellationToken)
     {
-        if (!await transitions.DeleteInProgressAsync(job.Id, cancellationToken))
+        var notice = await notifier.NoticeAsync(job, SupportedActions.AuditLogBulkExportJobExpired, cancellationToken);
+        if (!await transitions.DeleteInProgressAsync(job.Id, notice, cancellationToken))
         {
             return false;
         }
         logger.LogInformation("Export job {JobId} expired before finishing and was removed", job.Id);
         work.TryDelete(job.Id);
-        await notifier.NotifyAsync(job, SupportedActions.AuditLogBulkExportJobExpired, cancellationToken);
         await notifier.StatusChangedAsync(job.UserId);
         return true;
     }

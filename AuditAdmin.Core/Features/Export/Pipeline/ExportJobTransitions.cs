@@ -36,14 +36,14 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
             .SetProperty(j => j.UpdatedAt, now), cancellationToken);
     }
 
-    public async Task<bool> MarkFailedAsync(Guid jobId, CancellationToken cancellationToken)
+    /// <summary>Ends the job failed and saves the owner's notice, in one transaction; false (nothing saved) if it moved on.</summary>
+    public Task<bool> MarkFailedAsync(Guid jobId, ExportNotice notice, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditLogBulkExportJobs
+        return WithNoticeAsync(notice, async (db, ct) => await db.AuditLogBulkExportJobs
             .Where(j => j.Id == jobId && !j.RestartFlag && ExportStatus.InProgress.Contains(j.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed).SetProperty(j => j.UpdatedAt, now),
-                cancellationToken) > 0;
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed).SetProperty(j => j.UpdatedAt, now), ct) > 0,
+            cancellationToken);
     }
 
     /// <summary>Applies a requested restart: back to exporting from the first record.</summary>
@@ -73,42 +73,53 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
             .SetProperty(j => j.UpdatedAt, now), cancellationToken);
     }
 
-    /// <summary>Stores the attachment and completes the job in one transaction; false (and nothing stored) if the job moved on.</summary>
-    public async Task<bool> CompleteAsync(Guid jobId, Attachment attachment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the attachment, completes the job and saves the owner's notice in one transaction; false (and nothing
+    /// stored) if the job moved on.
+    /// </summary>
+    public Task<bool> CompleteAsync(Guid jobId, Attachment attachment, ExportNotice notice, CancellationToken cancellationToken)
     {
         var now = Now;
+        return WithNoticeAsync(notice, async (db, ct) =>
+        {
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(ct);
+            return await db.AuditLogBulkExportJobs
+                .Where(j => j.Id == jobId && !j.RestartFlag && j.Status == ExportStatus.Uploading)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, ExportStatus.Completed)
+                    .SetProperty(j => j.AttachmentId, attachment.Id)
+                    .SetProperty(j => j.CompletedAt, now)
+                    .SetProperty(j => j.UpdatedAt, now), ct) > 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes an in-progress job (expiry) and saves the owner's notice, in one transaction; false when it had already finished or gone.</summary>
+    public Task<bool> DeleteInProgressAsync(Guid jobId, ExportNotice notice, CancellationToken cancellationToken) =>
+        WithNoticeAsync(notice, async (db, ct) => await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteDeleteAsync(ct) > 0, cancellationToken);
+
+    /// <summary>Applies a guarded change and, when it applied, saves the notice with it; one transaction, retried as a whole.</summary>
+    private async Task<bool> WithNoticeAsync(ExportNotice notice, Func<AuditAdminDbContext, CancellationToken, Task<bool>> change,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(ct);
-            var updated = await db.AuditLogBulkExportJobs
-                .Where(j => j.Id == jobId && !j.RestartFlag && j.Status == ExportStatus.Uploading)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, ExportStatus.Completed)
-                    .SetProperty(j => j.AttachmentId, attachment.Id)
-                    .SetProperty(j => j.CompletedAt, now)
-                    .SetProperty(j => j.UpdatedAt, now), ct);
-            if (updated == 0)
+            if (!await change(db, ct))
             {
                 await transaction.RollbackAsync(ct);
                 return false;
             }
+            notice.AddTo(db);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);
-    }
-
-    /// <summary>Removes an in-progress job (expiry); false when it had already finished or gone.</summary>
-    public async Task<bool> DeleteInProgressAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditLogBulkExportJobs
-            .Where(j => j.Id == jobId && ExportStatus.InProgress.Contains(j.Status))
-            .ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -126,7 +126,6 @@ internal sealed class ExportRunner(
         }
         logger.LogInformation("Export job {JobId} completed", job.Id);
         work.TryDelete(job.Id);
-        await notifier.NotifyAsync(job, SupportedActions.AuditLogBulkExportCompleted, cancellationToken);
         await notifier.StatusChangedAsync(job.UserId);
         return false;
     }
@@ -148,12 +147,11 @@ internal sealed class ExportRunner(
     /// <summary>Ends the job as failed with the given notice; false when the job had changed (look again).</summary>
     private async Task<bool> FinishAsync(AuditLogBulkExportJob job, string action, CancellationToken cancellationToken)
     {
-        if (!await transitions.MarkFailedAsync(job.Id, cancellationToken))
+        if (!await transitions.MarkFailedAsync(job.Id, await notifier.NoticeAsync(job, action, cancellationToken), cancellationToken))
         {
             return false;
         }
         work.TryDelete(job.Id);
-        await notifier.NotifyAsync(job, action, cancellationToken);
         await notifier.StatusChangedAsync(job.UserId);
         return true;
     }

@@ -1,3 +1,4 @@
+using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Features.Export.Bundle;
 using AuditAdmin.Core.Features.Storage;
 
@@ -6,11 +7,11 @@ namespace AuditAdmin.Core.Features.Export.Pipeline;
 /// <summary>
 /// The uploading stage: the job's data files, zipped at the archive root, then the bundle files (manifest, signature,
 /// guide), go straight into storage (never held in memory); then the attachment, with the zip's SHA-256, is stored and
-/// the job completed in one transaction. Normally the zip was built while the files were written (<see cref="StartAsync"/>);
+/// the job completed, with the owner's notice, in one transaction. Normally the zip was built while the files were written (<see cref="StartAsync"/>);
 /// a job found uploading after a restart is zipped from its files. A stored zip whose job moved on meanwhile is deleted again.
 /// </summary>
 internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work, ExportJobTransitions transitions, ExportBundle bundle,
-    TimeProvider clock)
+    ExportNotifier notifier, TimeProvider clock)
 {
     public const string StoragePrefix = "audit-log-bulk-export";
 
@@ -65,7 +66,8 @@ internal sealed class ZipUploader(IFileStorage storage, ExportWorkDirectory work
         var completed = false;
         try
         {
-            completed = await transitions.CompleteAsync(job.Id, attachment, cancellationToken);
+            completed = await transitions.CompleteAsync(job.Id, attachment,
+                await notifier.NoticeAsync(job, SupportedActions.AuditLogBulkExportCompleted, cancellationToken), cancellationToken);
         }
         finally
         {

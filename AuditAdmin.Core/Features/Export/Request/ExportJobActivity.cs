@@ -8,17 +8,25 @@ namespace AuditAdmin.Core.Features.Export.Request;
 /// Records what happened to an export job (requested, completed, failed, expired…) as an activity of its owner,
 /// under the owner's current username, targeting the job.
 /// </summary>
-internal sealed class ExportJobActivity(IDbContextFactory<AuditAdminDbContext> dbFactory, IActivityRecorder recorder)
+internal sealed class ExportJobActivity(IDbContextFactory<AuditAdminDbContext> dbFactory, ActivityRecorder recorder)
 {
     public async Task RecordAsync(string ownerId, Guid jobId, string action, RequestOrigin? origin, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? snapshot = null)
+        IReadOnlyDictionary<string, string?>? snapshot = null) =>
+        await recorder.RecordAsync(await EntryAsync(ownerId, jobId, action, origin, snapshot, cancellationToken), cancellationToken);
+
+    /// <summary>The activity, unsaved, for a caller that stores it in the transaction of the change it records.</summary>
+    public async Task<Activity?> CreateAsync(string ownerId, Guid jobId, string action, CancellationToken cancellationToken) =>
+        recorder.Create(await EntryAsync(ownerId, jobId, action, origin: null, snapshot: null, cancellationToken));
+
+    private async Task<ActivityEntry> EntryAsync(string ownerId, Guid jobId, string action, RequestOrigin? origin,
+        IReadOnlyDictionary<string, string?>? snapshot, CancellationToken cancellationToken)
     {
         string? username;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             username = await db.Users.Where(u => u.Id == ownerId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
         }
-        await recorder.RecordAsync(new ActivityEntry(action)
+        return new ActivityEntry(action)
         {
             UserId = ownerId,
             Username = username,
@@ -27,6 +35,6 @@ internal sealed class ExportJobActivity(IDbContextFactory<AuditAdminDbContext> d
             Ip = origin?.Ip,
             Endpoint = origin?.Endpoint,
             Snapshot = snapshot,
-        }, cancellationToken);
+        };
     }
 }

@@ -67,6 +67,38 @@ public class ExportRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANoticeThatCannotBeSaved_ShouldLeaveTheJobUnfinished_AndTheNextRunShouldFinishItWithOneNotice()
+    {
+        var jobId = await _pipeline.RequestAsync();
+        // The database refuses notifications for a while: completion and its notice stand or fall together.
+        await _host.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync(_provider == DatabaseProvider.PostgreSql
+            ? """
+              CREATE FUNCTION refuse_notice() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'notices refused'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse_notice BEFORE INSERT ON "InAppNotifications" FOR EACH ROW EXECUTE FUNCTION refuse_notice();
+              """
+            : "CREATE TRIGGER refuse_notice BEFORE INSERT ON InAppNotifications BEGIN SELECT RAISE(ABORT, 'notices refused'); END;",
+            TestContext.Current.CancellationToken));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _pipeline.RunAsync(jobId));
+
+        var stuck = await _host.JobAsync(jobId);
+        Assert.True(ExportStatus.IsInProgress(stuck.Status), stuck.Status);
+        Assert.Empty(await _host.QueryAsync(db => db.Attachments));
+        Assert.Empty(await _host.ActivitiesWithActionAsync(SupportedActions.AuditLogBulkExportCompleted));
+        Assert.Empty(await _host.ActivitiesWithActionAsync(SupportedActions.AuditLogBulkExportFailed));
+
+        await _host.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync(_provider == DatabaseProvider.PostgreSql
+            ? "DROP TRIGGER refuse_notice ON \"InAppNotifications\""
+            : "DROP TRIGGER refuse_notice", TestContext.Current.CancellationToken));
+        await _pipeline.RunAsync(jobId);
+
+        Assert.Equal(ExportStatus.Completed, (await _host.JobAsync(jobId)).Status);
+        Assert.Equal([(SupportedActions.AuditLogBulkExportCompleted, jobId.ToString())], await _host.NotificationsAsync(_pipeline.Owner.Id));
+        Assert.Single(await _host.ActivitiesWithActionAsync(SupportedActions.AuditLogBulkExportCompleted));
+        Assert.Single(await _host.QueryAsync(db => db.Attachments));
+    }
+
+    [Fact]
     public async Task Run_ShouldWriteGrowiRecordFieldsWithAnObjectSnapshotAndUtcDates()
     {
         await ActivitySeed.InsertAsync(_host.DbFactory, [new Activity
