@@ -52,12 +52,18 @@ internal static class ActivityApi
     public static string[] Usernames(this JsonElement page) =>
         [.. page.GetProperty("docs").EnumerateArray().Select(d => d.GetProperty("username").GetString()!)];
 
-    /// <summary>The single error of a 400 answer: its code and param.</summary>
+    /// <summary>The single error of an error answer: its code and param.</summary>
     public static async Task<(string Code, string? Param)> ErrorAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
-        var error = (await response.JsonAsync(expected)).GetProperty("errors")[0];
-        return (error.GetProperty("code").GetString()!, error.TryGetProperty("param", out var p) ? p.GetString() : null);
+        var (code, param, _) = Assert.Single(await response.ErrorsAsync(expected));
+        return (code, param);
     }
+
+    /// <summary>Every error of an error answer, in order: code, param and message.</summary>
+    public static async Task<(string Code, string? Param, string Message)[]> ErrorsAsync(this HttpResponseMessage response,
+        HttpStatusCode expected) =>
+        [.. (await response.JsonAsync(expected)).GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString()!,
+            e.TryGetProperty("param", out var p) ? p.GetString() : null, e.GetProperty("message").GetString()!))];
 
     public static string Filter(object filter) => "&searchFilter=" + Uri.EscapeDataString(JsonSerializer.Serialize(filter));
 }

@@ -39,8 +39,8 @@ internal static class ActivityEndpoints
     private static async Task<Results<Ok<ActivityListResponse>, BadRequest<ApiErrorEnvelope>>> ListFromQueryAsync(
         HttpContext context, ActivityQueryService activities, ILoggerFactory loggers, CancellationToken ct)
     {
-        var (query, error) = ActivityListRequest.FromQueryString(context.Request.Query);
-        return query is null ? Invalid(context, loggers, [error!]) : await ListAsync(context.User, query, activities, ct);
+        var (query, errors) = ActivityListRequest.FromQueryString(context.Request.Query);
+        return query is null ? Invalid(context, loggers, errors) : await ListAsync(context.User, query, activities, ct);
     }
 
     private static async Task<Results<Ok<ActivityListResponse>, BadRequest<ApiErrorEnvelope>>> ListFromBodyAsync(
@@ -51,8 +51,8 @@ internal static class ActivityEndpoints
         {
             return Invalid(context, loggers, [new("body", ApiJson.MalformedBody)]);
         }
-        var (query, error) = ActivityListRequest.FromBody(body.RootElement);
-        return query is null ? Invalid(context, loggers, [error!]) : await ListAsync(context.User, query, activities, ct);
+        var (query, errors) = ActivityListRequest.FromBody(body.RootElement);
+        return query is null ? Invalid(context, loggers, errors) : await ListAsync(context.User, query, activities, ct);
     }
 
     private static async Task<Ok<ActivityListResponse>> ListAsync(ClaimsPrincipal user, ActivityListQuery query,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AuditAdmin.Core.Features.Activities;
 using AuditAdmin.Core.Identity;
+using Microsoft.Extensions.Primitives;
 
 namespace AuditAdmin.Web.Endpoints;
 
@@ -23,87 +24,93 @@ internal static class ActivityListRequest
     private static readonly IntegerParameter Limit = new("limit", DefaultLimit, 1, ActivityQueryService.MaxLimit);
     private static readonly IntegerParameter Offset = new("offset", 0, 0, int.MaxValue);
 
-    public static (ActivityListQuery? Query, ValidationFailure? Error) FromQueryString(IQueryCollection query)
+    /// <summary>The query, or every problem found (never both).</summary>
+    public static (ActivityListQuery? Query, IReadOnlyList<ValidationFailure> Errors) FromQueryString(IQueryCollection query)
     {
-        if (!Limit.TryRead(query, out var limit))
+        var errors = new List<ValidationFailure>();
+        var limit = Read(Limit, Limit.TryRead(query, out var l), l, errors);
+        var offset = Read(Offset, Offset.TryRead(query, out var o), o, errors);
+        var filter = ActivityFilter.None;
+        if (query.TryGetValue("searchFilter", out var raw) && raw.Count > 0 && !string.IsNullOrWhiteSpace(raw[0]))
         {
-            return (null, new(Limit.Name, Limit.RangeMessage));
+            filter = FilterText(raw, errors);
         }
-        if (!Offset.TryRead(query, out var offset))
+        return Result(filter, offset, limit, errors);
+    }
+
+    /// <summary>The query, or every problem found (never both); a body that is not an object is the only one that stops the checks.</summary>
+    public static (ActivityListQuery? Query, IReadOnlyList<ValidationFailure> Errors) FromBody(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
         {
-            return (null, new(Offset.Name, Offset.RangeMessage));
+            return (null, [new("body", "The body must be a JSON object")]);
         }
-        if (!query.TryGetValue("searchFilter", out var raw) || raw.Count == 0 || string.IsNullOrWhiteSpace(raw[0]))
+        var errors = new List<ValidationFailure>();
+        var limit = Read(Limit, Limit.TryRead(body, out var l), l, errors);
+        var offset = Read(Offset, Offset.TryRead(body, out var o), o, errors);
+        var filter = body.TryGetProperty("searchFilter", out var filterElement) ? Filter(filterElement, errors) : ActivityFilter.None;
+        return Result(filter, offset, limit, errors);
+    }
+
+    private static int Read(IntegerParameter parameter, bool valid, int value, List<ValidationFailure> errors)
+    {
+        if (!valid)
         {
-            return (new ActivityListQuery(ActivityFilter.None, offset, limit), null);
+            errors.Add(new(parameter.Name, parameter.RangeMessage));
         }
+        return value;
+    }
+
+    private static (ActivityListQuery?, IReadOnlyList<ValidationFailure>) Result(ActivityFilter? filter, int offset, int limit,
+        List<ValidationFailure> errors) =>
+        errors.Count == 0 ? (new ActivityListQuery(filter!, offset, limit), []) : (null, errors);
+
+    private static ActivityFilter? FilterText(StringValues raw, List<ValidationFailure> errors)
+    {
         if (raw.Count > 1)
         {
-            return (null, new("searchFilter", "searchFilter must be given once"));
+            errors.Add(new("searchFilter", "searchFilter must be given once"));
+            return null;
         }
         using var document = ApiJson.Parse(raw[0]!);
         if (document is null)
         {
-            return (null, new("searchFilter", "searchFilter must be a JSON object"));
+            errors.Add(new("searchFilter", "searchFilter must be a JSON object"));
+            return null;
         }
-        var (filter, filterError) = Filter(document.RootElement);
-        return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
+        return Filter(document.RootElement, errors);
     }
 
-    public static (ActivityListQuery? Query, ValidationFailure? Error) FromBody(JsonElement body)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            return (null, new("body", "The body must be a JSON object"));
-        }
-        if (!Limit.TryRead(body, out var limit))
-        {
-            return (null, new(Limit.Name, Limit.RangeMessage));
-        }
-        if (!Offset.TryRead(body, out var offset))
-        {
-            return (null, new(Offset.Name, Offset.RangeMessage));
-        }
-        if (!body.TryGetProperty("searchFilter", out var filterElement))
-        {
-            return (new ActivityListQuery(ActivityFilter.None, offset, limit), null);
-        }
-        var (filter, filterError) = Filter(filterElement);
-        return filterError is null ? (new ActivityListQuery(filter!, offset, limit), null) : (null, filterError);
-    }
-
-    private static (ActivityFilter? Filter, ValidationFailure? Error) Filter(JsonElement element)
+    /// <summary>The filter, or null with its problems added to <paramref name="errors"/>.</summary>
+    private static ActivityFilter? Filter(JsonElement element, List<ValidationFailure> errors)
     {
         if (element.ValueKind == JsonValueKind.Null)
         {
-            return (ActivityFilter.None, null);
+            return ActivityFilter.None;
         }
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return (null, new("searchFilter", "searchFilter must be an object"));
+            errors.Add(new("searchFilter", "searchFilter must be an object"));
+            return null;
         }
-        var usernames = Strings(element, "usernames", out var error);
-        var actions = error is null ? Strings(element, "actions", out error) : null;
-        if (error is not null)
-        {
-            return (null, error);
-        }
+        var before = errors.Count;
+        var usernames = Strings(element, "usernames", errors);
+        var actions = Strings(element, "actions", errors);
         DateOnly? start = null, end = null;
         if (element.TryGetProperty("dates", out var dates) && dates.ValueKind != JsonValueKind.Null)
         {
             if (dates.ValueKind != JsonValueKind.Object)
             {
-                return (null, new("searchFilter.dates", "dates must be an object"));
+                errors.Add(new("searchFilter.dates", "dates must be an object"));
             }
-            start = Date(dates, "startDate", out error);
-            end = error is null ? Date(dates, "endDate", out error) : null;
-            if (error is not null)
+            else
             {
-                return (null, error);
-            }
-            if (start > end)
-            {
-                return (null, new("searchFilter.dates", "startDate must not be after endDate"));
+                start = Date(dates, "startDate", errors);
+                end = Date(dates, "endDate", errors);
+                if (start > end)
+                {
+                    errors.Add(new("searchFilter.dates", "startDate must not be after endDate"));
+                }
             }
         }
         string? source = null;
@@ -112,15 +119,17 @@ internal static class ActivityListRequest
             source = sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : null;
             if (source is not (ActivitySources.App or ActivitySources.Ingested))
             {
-                return (null, new("searchFilter.source", $"source must be \"{ActivitySources.App}\" or \"{ActivitySources.Ingested}\""));
+                errors.Add(new("searchFilter.source", $"source must be \"{ActivitySources.App}\" or \"{ActivitySources.Ingested}\""));
             }
         }
-        return (new ActivityFilter { Usernames = usernames, Actions = actions, StartDate = start, EndDate = end, Source = source }, null);
+        return errors.Count > before
+            ? null
+            : new ActivityFilter { Usernames = usernames, Actions = actions, StartDate = start, EndDate = end, Source = source };
     }
 
-    private static List<string>? Strings(JsonElement filter, string name, out ValidationFailure? error)
+    /// <summary>The values, or null with an error for the list itself (not an array, too long) or for each item that is not a string.</summary>
+    private static List<string>? Strings(JsonElement filter, string name, List<ValidationFailure> errors)
     {
-        error = null;
         var param = $"searchFilter.{name}";
         if (!filter.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -128,27 +137,29 @@ internal static class ActivityListRequest
         }
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxFilterValues)
         {
-            error = new(param, $"{name} must be an array of at most {MaxFilterValues} strings");
+            errors.Add(new(param, $"{name} must be an array of at most {MaxFilterValues} strings"));
             return null;
         }
+        var before = errors.Count;
         var result = new List<string>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                error = new($"{param}[{index}]", $"{name} must hold strings only");
-                return null;
+                errors.Add(new($"{param}[{index}]", $"{name} must hold strings only"));
             }
-            result.Add(item.GetString()!);
+            else
+            {
+                result.Add(item.GetString()!);
+            }
             index++;
         }
-        return result;
+        return errors.Count > before ? null : result;
     }
 
-    private static DateOnly? Date(JsonElement dates, string name, out ValidationFailure? error)
+    private static DateOnly? Date(JsonElement dates, string name, List<ValidationFailure> errors)
     {
-        error = null;
         if (!dates.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
@@ -159,8 +170,8 @@ internal static class ActivityListRequest
         {
             return date;
         }
-        error = new($"searchFilter.dates.{name}",
-            $"{name} must be a date written {DateFormat}, from {UserTime.FirstSupportedDay:yyyy-MM-dd} to {UserTime.LastSupportedDay:yyyy-MM-dd}");
+        errors.Add(new($"searchFilter.dates.{name}",
+            $"{name} must be a date written {DateFormat}, from {UserTime.FirstSupportedDay:yyyy-MM-dd} to {UserTime.LastSupportedDay:yyyy-MM-dd}"));
         return null;
     }
 }

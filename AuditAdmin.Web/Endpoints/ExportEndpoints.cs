@@ -53,15 +53,15 @@ internal static class ExportEndpoints
             return ApiResults.Validation(ApiJson.MalformedBody, "body");
         }
         var zone = UserTime.FindZone(user.FindFirstValue(AuditAdminClaims.TimeZone));
-        var (body, error) = ExportRequestValidator.Validate(document.RootElement, zone);
-        if (error is not null)
+        var (body, errors) = ExportRequestValidator.Validate(document.RootElement, zone);
+        if (body is null)
         {
-            return ApiResults.Validation(error.Message, error.Param);
+            return Invalid(errors);
         }
         try
         {
             var origin = new RequestOrigin(context.Connection.RemoteIpAddress?.ToString(), context.Request.Path);
-            var result = await exports.RequestAsync(user.Id(), body!.Filters, body.Format, body.RestartJob, origin, ct);
+            var result = await exports.RequestAsync(user.Id(), body.Filters, body.Format, body.RestartJob, origin, ct);
             return result switch
             {
                 ExportRequestResult.Accepted accepted =>
@@ -89,14 +89,17 @@ internal static class ExportEndpoints
             return ApiResults.Validation(ApiJson.MalformedBody, "body");
         }
         var zone = UserTime.FindZone(user.FindFirstValue(AuditAdminClaims.TimeZone));
-        var (body, error) = ExportRequestValidator.Validate(document.RootElement, zone);
-        if (error is not null)
+        var (body, errors) = ExportRequestValidator.Validate(document.RootElement, zone);
+        if (body is null)
         {
-            return ApiResults.Validation(error.Message, error.Param);
+            return Invalid(errors);
         }
-        var estimate = await estimator.EstimateAsync(user.Id(), body!.Filters, body.Format, ct);
+        var estimate = await estimator.EstimateAsync(user.Id(), body.Filters, body.Format, ct);
         return TypedResults.Ok(new ExportEstimateResponse(estimate.Count, estimate.EstimatedBytes, estimate.CountIsLowerBound));
     }
+
+    private static BadRequest<ApiErrorEnvelope> Invalid(IReadOnlyList<ExportRequestError> errors) =>
+        ApiResults.Validation([.. errors.Select(e => new ApiError(e.Message, ApiErrorCodes.ValidationFailed, e.Param))]);
 
     private static async Task<Ok<ExportJobList>> ListAsync(ClaimsPrincipal user, ExportService exports, ExportDownloads downloads,
         CancellationToken ct)

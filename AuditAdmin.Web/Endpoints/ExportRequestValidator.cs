@@ -15,129 +15,146 @@ internal sealed record ExportRequestError(string Message, string Param);
 /// reference's route tests: filters an object; usernames strings; actions catalog values; dates ISO-8601; format one of
 /// "json", "ndjson", "csv" (json when absent); restartJob a JSON boolean; dateFrom not after dateTo. Unknown properties are ignored and null counts as
 /// absent. A date-only value is that whole day in the caller's time zone (dateFrom from its start, dateTo to its
-/// last instant); a date-time without an offset is read in that zone too.
+/// last instant); a date-time without an offset is read in that zone too. Every problem of a body is reported, as GROWI
+/// reports every failed check of a request.
 /// </summary>
 internal static class ExportRequestValidator
 {
     public const int MaxListLength = 1000;
     public const int MaxUsernameLength = 256;
 
-    public static (ExportRequestBody? Body, ExportRequestError? Error) Validate(JsonElement root, TimeZoneInfo zone)
+    /// <summary>
+    /// The body, or every problem found (never both): a body that is not an object is the only problem that stops the
+    /// checks; a missing or malformed <c>filters</c> still lets <c>format</c> and <c>restartJob</c> be checked.
+    /// </summary>
+    public static (ExportRequestBody? Body, IReadOnlyList<ExportRequestError> Errors) Validate(JsonElement root, TimeZoneInfo zone)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Fail("The request body must be a JSON object", "body");
+            return (null, [new ExportRequestError("The request body must be a JSON object", "body")]);
         }
+        var errors = new List<ExportRequestError>();
+        var filters = ReadFilters(root, zone, errors);
+        var format = ReadFormat(root, errors);
+        var restartJob = ReadRestartJob(root, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        if (CanonicalJsonTooLarge(filters!))
+        {
+            return (null, [new ExportRequestError("filters are too large", "filters")]);
+        }
+        return (new ExportRequestBody(filters!, format, restartJob), []);
+    }
+
+    private static ExportFilters? ReadFilters(JsonElement root, TimeZoneInfo zone, List<ExportRequestError> errors)
+    {
         if (!root.TryGetProperty("filters", out var filters) || filters.ValueKind == JsonValueKind.Null)
         {
-            return Fail("filters is required", "filters");
+            errors.Add(new ExportRequestError("filters is required", "filters"));
+            return null;
         }
         if (filters.ValueKind != JsonValueKind.Object)
         {
-            return Fail("filters must be an object", "filters");
+            errors.Add(new ExportRequestError("filters must be an object", "filters"));
+            return null;
         }
-
-        var (usernames, usernamesError) = ReadStrings(filters, "usernames", name =>
-            name.Length is 0 or > MaxUsernameLength ? $"each username must be 1 to {MaxUsernameLength} characters" : null);
-        if (usernamesError is not null)
-        {
-            return (null, usernamesError);
-        }
-        var (actions, actionsError) = ReadStrings(filters, "actions", action =>
-            ActionCatalog.IsSupported(action) ? null : $"'{action}' is not a supported action");
-        if (actionsError is not null)
-        {
-            return (null, actionsError);
-        }
-        var (dateFrom, fromError) = ReadDate(filters, "dateFrom", zone, endOfDay: false);
-        if (fromError is not null)
-        {
-            return (null, fromError);
-        }
-        var (dateTo, toError) = ReadDate(filters, "dateTo", zone, endOfDay: true);
-        if (toError is not null)
-        {
-            return (null, toError);
-        }
+        var before = errors.Count;
+        var usernames = ReadStrings(filters, "usernames", name =>
+            name.Length is 0 or > MaxUsernameLength ? $"each username must be 1 to {MaxUsernameLength} characters" : null, errors);
+        var actions = ReadStrings(filters, "actions", action =>
+            ActionCatalog.IsSupported(action) ? null : $"'{action}' is not a supported action", errors);
+        var dateFrom = ReadDate(filters, "dateFrom", zone, endOfDay: false, errors);
+        var dateTo = ReadDate(filters, "dateTo", zone, endOfDay: true, errors);
         if (dateFrom > dateTo)
         {
-            return Fail("dateFrom must not be after dateTo", "filters.dateFrom");
+            errors.Add(new ExportRequestError("dateFrom must not be after dateTo", "filters.dateFrom"));
         }
-
-        var format = ExportFormatNames.Json;
-        if (root.TryGetProperty("format", out var formatValue) && formatValue.ValueKind != JsonValueKind.Null)
-        {
-            if (formatValue.ValueKind != JsonValueKind.String || !ExportFormatNames.IsKnown(formatValue.GetString()))
-            {
-                return Fail($"format must be one of {string.Join(", ", ExportFormatNames.All.Select(f => $"\"{f}\""))}", "format");
-            }
-            format = formatValue.GetString()!;
-        }
-        var restartJob = false;
-        if (root.TryGetProperty("restartJob", out var restart) && restart.ValueKind != JsonValueKind.Null)
-        {
-            if (restart.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                return Fail("restartJob must be a boolean", "restartJob");
-            }
-            restartJob = restart.GetBoolean();
-        }
-
-        var body = new ExportRequestBody(new ExportFilters { Usernames = usernames, Actions = actions, DateFrom = dateFrom, DateTo = dateTo }, format,
-            restartJob);
-        if (CanonicalJsonTooLarge(body.Filters))
-        {
-            return Fail("filters are too large", "filters");
-        }
-        return (body, null);
+        return errors.Count > before ? null : new ExportFilters { Usernames = usernames, Actions = actions, DateFrom = dateFrom, DateTo = dateTo };
     }
 
-    private static (List<string>? Values, ExportRequestError? Error) ReadStrings(JsonElement filters, string name, Func<string, string?> check)
+    private static string ReadFormat(JsonElement root, List<ExportRequestError> errors)
+    {
+        if (!root.TryGetProperty("format", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return ExportFormatNames.Json;
+        }
+        if (value.ValueKind != JsonValueKind.String || !ExportFormatNames.IsKnown(value.GetString()))
+        {
+            errors.Add(new ExportRequestError($"format must be one of {string.Join(", ", ExportFormatNames.All.Select(f => $"\"{f}\""))}",
+                "format"));
+            return ExportFormatNames.Json;
+        }
+        return value.GetString()!;
+    }
+
+    private static bool ReadRestartJob(JsonElement root, List<ExportRequestError> errors)
+    {
+        if (!root.TryGetProperty("restartJob", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add(new ExportRequestError("restartJob must be a boolean", "restartJob"));
+            return false;
+        }
+        return value.GetBoolean();
+    }
+
+    /// <summary>The values, or null with an error for the list itself (not an array, too long) or for each bad item.</summary>
+    private static List<string>? ReadStrings(JsonElement filters, string name, Func<string, string?> check, List<ExportRequestError> errors)
     {
         var param = $"filters.{name}";
         if (!filters.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return (null, null);
+            return null;
         }
         if (value.ValueKind != JsonValueKind.Array)
         {
-            return (null, new ExportRequestError($"{name} must be an array of strings", param));
+            errors.Add(new ExportRequestError($"{name} must be an array of strings", param));
+            return null;
         }
         if (value.GetArrayLength() > MaxListLength)
         {
-            return (null, new ExportRequestError($"{name} may hold at most {MaxListLength} values", param));
+            errors.Add(new ExportRequestError($"{name} may hold at most {MaxListLength} values", param));
+            return null;
         }
+        var before = errors.Count;
         var values = new List<string>();
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                return (null, new ExportRequestError($"{name} must be an array of strings", $"{param}[{i}]"));
+                errors.Add(new ExportRequestError($"{name} must be an array of strings", $"{param}[{i}]"));
             }
-            var text = item.GetString()!;
-            if (check(text) is { } problem)
+            else if (check(item.GetString()!) is { } problem)
             {
-                return (null, new ExportRequestError(problem, $"{param}[{i}]"));
+                errors.Add(new ExportRequestError(problem, $"{param}[{i}]"));
             }
-            values.Add(text);
+            else
+            {
+                values.Add(item.GetString()!);
+            }
             i++;
         }
-        return (values, null);
+        return errors.Count > before ? null : values;
     }
 
-    private static (DateTime? Value, ExportRequestError? Error) ReadDate(JsonElement filters, string name, TimeZoneInfo zone, bool endOfDay)
+    private static DateTime? ReadDate(JsonElement filters, string name, TimeZoneInfo zone, bool endOfDay, List<ExportRequestError> errors)
     {
-        var param = $"filters.{name}";
         if (!filters.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return (null, null);
+            return null;
         }
         if (value.ValueKind == JsonValueKind.String && ExportDateParser.TryParse(value.GetString()!, zone, endOfDay, out var utc))
         {
-            return (utc, null);
+            return utc;
         }
-        return (null, new ExportRequestError($"{name} must be an ISO-8601 date or date-time", param));
+        errors.Add(new ExportRequestError($"{name} must be an ISO-8601 date or date-time", $"filters.{name}"));
+        return null;
     }
 
     private static bool CanonicalJsonTooLarge(ExportFilters filters)
@@ -152,6 +169,4 @@ internal static class ExportRequestValidator
             return true;
         }
     }
-
-    private static (ExportRequestBody?, ExportRequestError?) Fail(string message, string param) => (null, new ExportRequestError(message, param));
 }

@@ -79,7 +79,36 @@ public sealed class ActivityIngestionParserTests
 
         Assert.False(result.IsValid);
         Assert.Empty(result.Activities);
-        Assert.Equal(param, result.Errors[0].Param);
+        Assert.Equal(param, Assert.Single(result.Errors).Param);
+    }
+
+    [Fact]
+    public void Parse_ShouldReportEveryBadFieldOfEveryEvent()
+    {
+        var result = Parse(Events(
+            """{"action":"NOPE","username":"alice","createdAt":"yesterday"}""",
+            """{"action":"USER_LOGOUT"}""",
+            """{"action":"USER_LOGOUT","ip":7}"""));
+
+        ValidationFailure[] expected =
+        [
+            new("activities[0].action", "action must be a supported action value"),
+            new("activities[0].createdAt", "createdAt must be an ISO-8601 date-time"),
+            new("activities[2].ip", "ip must be a string"),
+        ];
+        Assert.Empty(result.Activities);
+        Assert.Equal(expected, result.Errors);
+    }
+
+    [Fact]
+    public void Parse_ShouldReportEveryBadField_EvenWhenTheActionIsMissing()
+    {
+        var result = Parse(Events("""
+            {"username":1,"userId":2,"ip":3,"endpoint":4,"targetModel":5,"target":6,"eventModel":7,"event":8,"snapshot":9,"createdAt":10}
+            """));
+
+        string[] expected = ["action", "username", "userId", "ip", "endpoint", "targetModel", "target", "eventModel", "event", "snapshot", "createdAt"];
+        Assert.Equal(expected.Select(f => $"activities[0].{f}"), result.Errors.Select(e => e.Param));
     }
 
     [Theory]

@@ -52,6 +52,20 @@ public abstract class ActivityIngestionEndpointTests<TFixture>(TFixture fixture)
         Assert.Empty(await StoredAsync("ing-2"));
     }
 
+    [Fact]
+    public async Task Ingest_ShouldReportEveryBadFieldOfEveryEvent_AndStoreNothing()
+    {
+        using var response = await fixture.Admin.PostJsonAsync("/_api/v3/activities", """
+            {"activities":[{"action":"LOGOUT","username":"ing-many","createdAt":"yesterday"},{"action":"USER_LOGOUT","username":"ing-many"},
+              {"action":"USER_LOGOUT","username":"ing-many","snapshot":"x"}]}
+            """);
+
+        (string, string?)[] expected =
+            [("validation_failed", "activities[0].action"), ("validation_failed", "activities[0].createdAt"), ("validation_failed", "activities[2].snapshot")];
+        Assert.Equal(expected, (await response.ErrorsAsync(HttpStatusCode.BadRequest)).Select(e => (e.Code, e.Param)));
+        Assert.Empty(await StoredAsync("ing-many"));
+    }
+
     [Theory]
     [InlineData("{\"activities\":[", "body")]
     [InlineData("{}", "activities")]

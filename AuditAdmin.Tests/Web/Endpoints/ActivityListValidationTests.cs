@@ -68,6 +68,49 @@ public sealed class ActivityListValidationTests(ApiFixture fixture) : IClassFixt
         Assert.Equal(("validation_failed", param), await response.ErrorAsync(HttpStatusCode.BadRequest));
     }
 
+    [Fact]
+    public async Task Get_ShouldReportEveryProblemOfTheQuery_EachWithItsParam()
+    {
+        using var response = await fixture.Admin.GetAsync("/_api/v3/activity?limit=0&offset=-1" + ActivityApi.Filter(new { source = "forged" }),
+            TestContext.Current.CancellationToken);
+
+        (string, string?, string)[] expected =
+        [
+            ("validation_failed", "limit", "limit must be an integer from 1 to 100"),
+            ("validation_failed", "offset", "offset must be an integer of at least 0"),
+            ("validation_failed", "searchFilter.source", "source must be \"app\" or \"ingested\""),
+        ];
+        Assert.Equal(expected, await response.ErrorsAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Theory]
+    [InlineData("""{"limit":0,"offset":-1,"searchFilter":{"source":"forged"}}""", "limit", "offset", "searchFilter.source")]
+    [InlineData("""{"limit":true,"searchFilter":"{}"}""", "limit", "searchFilter")]
+    [InlineData("""{"searchFilter":{"usernames":[1,"a",null],"actions":5,"dates":{"startDate":"2024/01/01","endDate":"2024-02-30"}}}""",
+        "searchFilter.usernames[0]", "searchFilter.usernames[2]", "searchFilter.actions", "searchFilter.dates.startDate",
+        "searchFilter.dates.endDate")]
+    [InlineData("""{"offset":"x","searchFilter":{"dates":"x","source":1}}""", "offset", "searchFilter.dates", "searchFilter.source")]
+    [InlineData("""{"searchFilter":{"usernames":"alice","dates":{"startDate":"2024-02-02","endDate":"2024-02-01"}}}""",
+        "searchFilter.usernames", "searchFilter.dates")]
+    public async Task Post_ShouldReportEveryProblemOfTheBody(string body, params string[] expected)
+    {
+        using var response = await fixture.Admin.PostJsonAsync("/_api/v3/activity/list", body);
+
+        var errors = await response.ErrorsAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(expected, errors.Select(e => e.Param));
+        Assert.All(errors, e => Assert.Equal("validation_failed", e.Code));
+    }
+
+    [Fact]
+    public async Task Get_ShouldReportTheLimit_WhenTheSearchFilterIsGivenTwice()
+    {
+        using var response = await fixture.Admin.GetAsync("/_api/v3/activity?limit=abc&searchFilter=%7B%7D&searchFilter=%7B%7D",
+            TestContext.Current.CancellationToken);
+
+        string?[] expected = ["limit", "searchFilter"];
+        Assert.Equal(expected, (await response.ErrorsAsync(HttpStatusCode.BadRequest)).Select(e => e.Param));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{}")]

@@ -159,6 +159,42 @@ public abstract class ExportEndpointsTests<TFactory>(TFactory factory) : IClassF
         Assert.False(await db.AuditLogBulkExportJobs.AnyAsync(j => j.UserId == user.Id, Ct));
     }
 
+    [Fact]
+    public async Task Post_ShouldReportEveryProblemOfTheBody_EachWithItsParam()
+    {
+        var (user, client) = await AdminClientAsync(factory);
+
+        using var response = await PostRawAsync(client, """{"filters":{"usernames":"bob","dateFrom":"invalid-date"},"format":"xml"}""");
+
+        (string, string?, string)[] expected =
+        [
+            ("validation_failed", "filters.usernames", "usernames must be an array of strings"),
+            ("validation_failed", "filters.dateFrom", "dateFrom must be an ISO-8601 date or date-time"),
+            ("validation_failed", "format", "format must be one of \"json\", \"ndjson\", \"csv\""),
+        ];
+        Assert.Equal(expected, await response.ErrorsAsync(HttpStatusCode.BadRequest));
+        await using var db = await factory.DbFactory.CreateDbContextAsync(Ct);
+        Assert.False(await db.AuditLogBulkExportJobs.AnyAsync(j => j.UserId == user.Id, Ct));
+    }
+
+    [Theory]
+    [InlineData("""{"filters":{"usernames":[1,"bob",""],"actions":["PAGE_CREATE","NOPE",2]}}""",
+        "filters.usernames[0]", "filters.usernames[2]", "filters.actions[1]", "filters.actions[2]")]
+    [InlineData("""{"format":"xml","restartJob":"yes"}""", "filters", "format", "restartJob")]
+    [InlineData("""{"filters":"all","restartJob":1}""", "filters", "restartJob")]
+    [InlineData("""{"filters":{"dateFrom":"2026-02-01","dateTo":"2026-01-31","actions":"PAGE_CREATE"}}""", "filters.actions", "filters.dateFrom")]
+    [InlineData("""{"filters":{"dateFrom":"2026-02-30","dateTo":"31/01/2026"}}""", "filters.dateFrom", "filters.dateTo")]
+    public async Task Post_ShouldReportEveryBadValue_NotOnlyTheFirst(string body, params string[] expected)
+    {
+        var (_, client) = await AdminClientAsync(factory);
+
+        using var response = await PostRawAsync(client, body);
+
+        var errors = await response.ErrorsAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(expected, errors.Select(e => e.Param));
+        Assert.All(errors, e => Assert.Equal("validation_failed", e.Code));
+    }
+
     [Theory]
     [InlineData("""{"filters":{""")]
     [InlineData("""not json""")]

@@ -117,6 +117,17 @@ public sealed class ExportEstimateEndpointTests(EstimateFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Estimate_ShouldReportEveryProblemOfTheBody()
+    {
+        var (_, client) = await AdminClientAsync(fixture.Factory, scopes: [Scopes.ReadAuditLog]);
+
+        using var response = await EstimateAsync(client, """{"filters":{"usernames":"bob","dateFrom":"invalid-date"},"format":"xml"}""");
+
+        (string, string?)[] expected = [("validation_failed", "filters.usernames"), ("validation_failed", "filters.dateFrom"), ("validation_failed", "format")];
+        Assert.Equal(expected, (await response.ErrorsAsync(HttpStatusCode.BadRequest)).Select(e => (e.Code, e.Param)));
+    }
+
+    [Fact]
     public async Task Estimate_ShouldNeedTheReadScopeAndAnAdmin()
     {
         var (_, noScope) = await AdminClientAsync(fixture.Factory, scopes: [Scopes.ReadInAppNotification]);

@@ -69,8 +69,8 @@ public sealed class SqlServerExportQueryTests
                 dateTo = "2026-12-31",
             },
         });
-        var (request, error) = ExportRequestValidator.Validate(body, TimeZoneInfo.Utc);
-        Assert.Null(error);
+        var (request, errors) = ExportRequestValidator.Validate(body, TimeZoneInfo.Utc);
+        Assert.Empty(errors);
         return CanonicalExportFilters.From(request!.Filters).Filters;
     }
 
