@@ -45,7 +45,12 @@ public sealed class ExportTestHost : IAsyncDisposable
     public static Task<ExportTestHost> CreateAsync(params (string Key, string? Value)[] settings) =>
         CreateAsync(DatabaseProvider.Sqlite, settings);
 
-    public static async Task<ExportTestHost> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings)
+    public static Task<ExportTestHost> CreateAsync(DatabaseProvider provider, params (string Key, string? Value)[] settings) =>
+        CreateAsync(provider, configureServices: null, settings);
+
+    /// <summary>A host whose services the test may replace after the app registered its own (a failing storage, say).</summary>
+    public static async Task<ExportTestHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configureServices,
+        params (string Key, string? Value)[] settings)
     {
         var serverDatabase = provider == DatabaseProvider.Sqlite ? null : await PostgreSqlTestServer.CreateDatabaseAsync();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "auditadmin-tests", Guid.NewGuid().ToString("N"));
@@ -67,6 +72,7 @@ public sealed class ExportTestHost : IAsyncDisposable
         }
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value));
         builder.AddAuditAdminCore();
+        configureServices?.Invoke(builder.Services);
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
         var host = builder.Build();

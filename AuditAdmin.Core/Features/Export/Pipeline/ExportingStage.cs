@@ -79,6 +79,7 @@ internal sealed class ExportingStage(
                 }
                 await HandOverAsync(file);
                 file = null;
+                zip?.ThrowIfFailed();
                 if (committer.Stopped || clock.GetUtcNow().UtcDateTime > expiresAt)
                 {
                     break;

@@ -44,6 +44,18 @@ internal sealed class StreamingZip : IAsyncDisposable
     public static async Task<StreamingZip> StartAsync(IFileStorage storage, string key, Guid attachmentId, CancellationToken cancellationToken) =>
         new(key, attachmentId, await storage.OpenWriteAsync(key, cancellationToken));
 
+    /// <summary>
+    /// Throws the storage's failure as soon as writing the zip has failed, so the export stops at its next file
+    /// instead of finding out after the last one.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (_worker.IsFaulted)
+        {
+            throw new IOException($"The zip {Key} could not be written to storage.", _worker.Exception?.InnerException);
+        }
+    }
+
     /// <summary>Queues a finished data file; it must not change afterwards.</summary>
     public void Add(string path)
     {
