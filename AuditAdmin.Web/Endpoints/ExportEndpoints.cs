@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,7 @@ internal static class ExportEndpoints
 {
     public const string DuplicateCode = "audit_log_bulk_export.duplicate_export_job_error";
     public const string FailedCode = "audit_log_bulk_export.failed_to_export";
+    public const string AlreadyEndedCode = "audit_log_bulk_export.job_already_ended";
     public const string Path = "/_api/v3/audit-log-bulk-export";
 
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +42,11 @@ internal static class ExportEndpoints
             .WithName("GetAuditLogBulkExport")
             .WithSummary("One export job of the caller, with its download address while the zip can be downloaded.")
             .RequireScope(Scopes.ReadAuditLog, Audience.AuditReaders);
+
+        group.MapDelete("/{jobId:guid}", CancelAsync)
+            .WithName("CancelAuditLogBulkExport")
+            .WithSummary("Cancels the caller's export in progress: it stops, its files go, its owner is notified.")
+            .RequireScope(Scopes.WriteAuditLog, Audience.AuditReaders);
         return app;
     }
 
@@ -117,4 +124,16 @@ internal static class ExportEndpoints
             ? ApiResults.NotFound("No such export job")
             : TypedResults.Ok(ExportJobResponse.From(job, await downloads.StateAsync(job, ct)));
     }
+
+    private static async Task<Results<Accepted<ExportJobCancelled>, NotFound<ApiErrorEnvelope>, Conflict<ApiErrorEnvelope>>> CancelAsync(
+        Guid jobId, ClaimsPrincipal user, ExportCancellation cancellation, CancellationToken ct) =>
+        await cancellation.CancelAsync(user.Id(), jobId, ct) switch
+        {
+            ExportCancelResult.Cancelled => TypedResults.Accepted($"{Path}/{jobId}", new ExportJobCancelled(jobId, ExportStatus.Cancelled)),
+            ExportCancelResult.NotFound => ApiResults.NotFound("No such export job"),
+            _ => ApiResults.Conflict(AlreadyEndedCode, "The export job has already ended"),
+        };
 }
+
+/// <summary>The answer to a cancel: the job and its new status.</summary>
+internal sealed record ExportJobCancelled(Guid JobId, string Status);

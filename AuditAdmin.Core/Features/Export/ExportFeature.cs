@@ -27,6 +27,7 @@ internal static class ExportFeature
         // Request
         services.AddSingleton(ExportService.Create);
         services.AddSingleton(ExportEstimator.Create);
+        services.AddSingleton(Request.ExportCancellation.Create);
         services.AddSingleton<ExportJobActivity>();
         services.AddSingleton<ExportDownloads>();
         // Scheduling

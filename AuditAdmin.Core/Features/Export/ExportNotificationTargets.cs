@@ -19,6 +19,7 @@ internal static class ExportNotificationKinds
     public const string Failed = "ExportFailed";
     public const string JobExpired = "ExportJobExpired";
     public const string NoResults = "ExportNoResults";
+    public const string Cancelled = "ExportCancelled";
 }
 
 /// <summary>Export's contribution to the notification feed: what each export notice means for its job now.</summary>
@@ -68,6 +69,7 @@ internal sealed class ExportNotificationTargets(IDbContextFactory<AuditAdminDbCo
         SupportedActions.AuditLogBulkExportFailed => (ExportNotificationKinds.Failed, NotificationTone.Error),
         SupportedActions.AuditLogBulkExportJobExpired => (ExportNotificationKinds.JobExpired, NotificationTone.Warning),
         SupportedActions.AuditLogBulkExportNoResults => (ExportNotificationKinds.NoResults, NotificationTone.Info),
+        SupportedActions.AuditLogBulkExportCancelled => (ExportNotificationKinds.Cancelled, NotificationTone.Neutral),
         _ => null,
     };
 }

@@ -45,7 +45,7 @@ internal sealed class ExportCleanup(
 
         var (downloadExpired, e1) = await RemoveAsync(
             j => j.Status == ExportStatus.Completed && j.CompletedAt < downloadCutoff, downloadCutoff, cancellationToken);
-        var (failed, e2) = await RemoveAsync(j => j.Status == ExportStatus.Failed, downloadCutoff, cancellationToken);
+        var (failed, e2) = await RemoveAsync(j => j.Status == ExportStatus.Failed || j.Status == ExportStatus.Cancelled, downloadCutoff, cancellationToken);
         var (orphans, e3) = await RemoveOrphanFoldersAsync(cancellationToken);
         // A zip is written for at most as long as a job may run; older unfinished writes were cut short by a crash.
         var jobCutoff = now.AddSeconds(-options.CurrentValue.JobExpirationSeconds);

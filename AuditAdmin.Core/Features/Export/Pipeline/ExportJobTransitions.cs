@@ -46,6 +46,16 @@ internal sealed class ExportJobTransitions(IDbContextFactory<AuditAdminDbContext
             cancellationToken);
     }
 
+    /// <summary>The owner cancels an in-progress job, with its notice, in one transaction; false when it is not theirs or has ended.</summary>
+    public Task<bool> CancelAsync(Guid jobId, string ownerId, ExportNotice notice, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return WithNoticeAsync(notice, async (db, ct) => await db.AuditLogBulkExportJobs
+            .Where(j => j.Id == jobId && j.UserId == ownerId && ExportStatus.InProgress.Contains(j.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Cancelled).SetProperty(j => j.UpdatedAt, now), ct) > 0,
+            cancellationToken);
+    }
+
     /// <summary>Applies a requested restart: back to exporting from the first record.</summary>
     public async Task<bool> ResetForRestartAsync(Guid jobId, CancellationToken cancellationToken)
     {

@@ -99,6 +99,26 @@ public class ExportRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACancelledJob_ShouldNotBeRun_LeaveNoFilesNoZip_AndBeAnnouncedOnce()
+    {
+        var jobId = await _pipeline.RequestAsync();
+        var job = await _host.JobAsync(jobId);
+        // A run that starts (or reads the job again between files) after the cancel gives way.
+        Assert.Equal(AuditAdmin.Core.Features.Export.Request.ExportCancelResult.Cancelled,
+            await _host.Get<AuditAdmin.Core.Features.Export.Request.ExportCancellation>().CancelAsync(_pipeline.Owner.Id, jobId, CancellationToken.None));
+
+        await _pipeline.RunAsync(jobId);
+
+        var ended = await _host.JobAsync(jobId);
+        Assert.Equal(ExportStatus.Cancelled, ended.Status);
+        Assert.Equal(job.AsOfActivityId, ended.AsOfActivityId);
+        Assert.False(Directory.Exists(_pipeline.WorkFolder(jobId)));
+        Assert.Empty(await _host.QueryAsync(db => db.Attachments));
+        Assert.Equal([(SupportedActions.AuditLogBulkExportCancelled, jobId.ToString())], await _host.NotificationsAsync(_pipeline.Owner.Id));
+        Assert.Single(await _host.ActivitiesWithActionAsync(SupportedActions.AuditLogBulkExportCancelled));
+    }
+
+    [Fact]
     public async Task Run_ShouldWriteGrowiRecordFieldsWithAnObjectSnapshotAndUtcDates()
     {
         await ActivitySeed.InsertAsync(_host.DbFactory, [new Activity

@@ -1,4 +1,5 @@
 using AuditAdmin.Core.Features.Export;
+using AuditAdmin.Core.Features.Export.Request;
 using AuditAdmin.Core.Identity;
 using AuditAdmin.Web.Components.Shared.Activities;
 using AuditAdmin.Web.Infrastructure;
@@ -49,6 +50,20 @@ public sealed partial class ExportsPage
         {
             Logger.LogWarning(ex, "Could not refresh the exports page");
         }
+    }
+
+    private async Task CancelAsync(AuditLogBulkExportJob job)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Exports_CancelConfirm_Title"], L["Exports_CancelConfirm_Text"],
+            yesText: L["Exports_CancelConfirm_Yes"], cancelText: L["Exports_CancelConfirm_No"]);
+        if (confirmed != true || _viewer.Id is not { } userId)
+        {
+            return;
+        }
+        var result = await Cancellation.CancelAsync(userId, job.Id, CancellationToken.None);
+        Snackbar.Add(result == ExportCancelResult.Cancelled ? L["Exports_Cancelled"] : L["Exports_CancelEnded"],
+            result == ExportCancelResult.Cancelled ? Severity.Success : Severity.Info);
+        await RefreshAsync();
     }
 
     private async Task NewExportAsync()
@@ -104,6 +119,7 @@ public sealed partial class ExportsPage
         ExportStatus.Exporting => "ExportStatus_Exporting",
         ExportStatus.Uploading => "ExportStatus_Uploading",
         ExportStatus.Completed => "ExportStatus_Completed",
+        ExportStatus.Cancelled => "ExportStatus_Cancelled",
         _ => "ExportStatus_Failed",
     }];
 
@@ -111,6 +127,7 @@ public sealed partial class ExportsPage
     {
         ExportStatus.Completed => Color.Success,
         ExportStatus.Failed => Color.Error,
+        ExportStatus.Cancelled => Color.Default,
         _ => Color.Info,
     };
 
@@ -118,6 +135,7 @@ public sealed partial class ExportsPage
     {
         ExportStatus.Completed => Icons.Material.Filled.CheckCircle,
         ExportStatus.Failed => Icons.Material.Filled.Error,
+        ExportStatus.Cancelled => Icons.Material.Filled.Cancel,
         _ => Icons.Material.Filled.HourglassTop,
     };
 

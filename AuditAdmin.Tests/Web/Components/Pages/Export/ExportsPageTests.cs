@@ -89,6 +89,33 @@ public sealed class ExportsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CancelButton_ShouldAskFirst_ThenCancelTheRunningExport()
+    {
+        var running = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Exporting, createdAt: DateTime.UtcNow.AddMinutes(-1));
+        await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, DateTime.UtcNow, withAttachment: true);
+        await using var ctx = Context();
+        var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
+        ctx.Render<MudBlazor.MudSnackbarProvider>();
+        ctx.Render<MudBlazor.MudPopoverProvider>();
+        var cut = ctx.Render<ExportsPage>();
+        cut.WaitForElements("[data-testid=export-row]", 2, Patience);
+        Assert.Single(cut.FindAll("[data-testid=export-cancel]"));
+
+        // The click's handler waits for the answer to its confirmation: answer it, then let the handler finish.
+        var clicked = cut.Find("[data-testid=export-cancel]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Contains("Cancel the export", StringComparison.Ordinal)),
+            Patience);
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Cancel the export", StringComparison.Ordinal)).ClickAsync(new());
+        await clicked.WaitAsync(Patience, Ct);
+
+        cut.WaitForAssertion(() => Assert.Equal("Cancelled",
+            cut.Find($"[data-job-id='{running.Id}'] [data-testid=export-status]").TextContent.Trim()), Patience);
+        Assert.Empty(cut.FindAll("[data-testid=export-cancel]"));
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(ExportStatus.Cancelled, (await db.AuditLogBulkExportJobs.SingleAsync(j => j.Id == running.Id, Ct)).Status);
+    }
+
+    [Fact]
     public async Task Page_ShouldShowAZipAsGone_WhenItsAttachmentWasRemoved()
     {
         var job = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, DateTime.UtcNow, withAttachment: true);
