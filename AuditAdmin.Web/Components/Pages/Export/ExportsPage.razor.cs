@@ -14,6 +14,19 @@ public sealed partial class ExportsPage
     private CurrentUserInfo _viewer = CurrentUserInfo.From(new System.Security.Claims.ClaimsPrincipal());
     private IReadOnlyList<ExportRow>? _rows;
     private IDisposable? _subscription;
+    private string _statusFilter = AllStatuses;
+
+    private const string AllStatuses = "all";
+    private const string InProgress = "in-progress";
+
+    private IEnumerable<ExportRow> VisibleRows => (_rows ?? []).Where(row => _statusFilter switch
+    {
+        AllStatuses => true,
+        InProgress => ExportStatus.IsInProgress(row.Job.Status),
+        var status => row.Job.Status == status,
+    });
+
+    private void OnStatusFilterChanged(string? status) => _statusFilter = status ?? AllStatuses;
 
     /// <param name="Filters">Null when the stored filters cannot be read.</param>
     private sealed record ExportRow(AuditLogBulkExportJob Job, ExportFilters? Filters, ExportDownloadState Download);

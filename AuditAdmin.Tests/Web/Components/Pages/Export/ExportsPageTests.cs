@@ -89,6 +89,30 @@ public sealed class ExportsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusFilter_ShouldShowOnlyThatStatus_AndEachRowItsFormat_WithALinkToVerify()
+    {
+        var now = DateTime.UtcNow;
+        var running = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Exporting, createdAt: now.AddMinutes(-1));
+        var ready = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Completed, now, withAttachment: true, createdAt: now.AddMinutes(-2));
+        var failed = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Failed, createdAt: now.AddMinutes(-3));
+        await using var ctx = Context();
+        var cut = ctx.Render<ExportsPage>();
+        cut.WaitForElements("[data-testid=export-row]", 3, Patience);
+        Assert.All(cut.FindAll("[data-testid=export-format]"), f => Assert.Equal("JSON", f.TextContent));
+        Assert.Equal("admin/verify", cut.Find("[data-testid=exports-verify]").GetAttribute("href"));
+
+        await cut.Find("[data-testid=exports-filter-inprogress]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal([running.Id.ToString()], JobIds(cut)), Patience);
+        await cut.Find("[data-testid=exports-filter-failed]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal([failed.Id.ToString()], JobIds(cut)), Patience);
+        await cut.Find("[data-testid=exports-filter-all]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal([running.Id.ToString(), ready.Id.ToString(), failed.Id.ToString()], JobIds(cut)), Patience);
+    }
+
+    private static List<string?> JobIds(IRenderedComponent<ExportsPage> cut) =>
+        [.. cut.FindAll("[data-testid=export-row]").Select(r => r.GetAttribute("data-job-id"))];
+
+    [Fact]
     public async Task CancelButton_ShouldAskFirst_ThenCancelTheRunningExport()
     {
         var running = await NotificationSeed.AddJobAsync(_db, UserId, ExportStatus.Exporting, createdAt: DateTime.UtcNow.AddMinutes(-1));
