@@ -15,14 +15,19 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!context.User.HasClaim(c => c.Type == AuditAdminClaims.MustChangePassword) || IsOpen(context.Request.Path))
+        if (!context.User.HasClaim(c => c.Type == AuditAdminClaims.MustChangePassword))
         {
             return next(context);
         }
+        // The API and downloads first: no path under them is exempt, whatever it looks like.
         if (ApiResults.IsEnvelopePath(context.Request.Path))
         {
             return ApiResults.WriteAsync(context, StatusCodes.Status403Forbidden, ApiErrorCodes.PasswordChangeRequired,
                 $"Change the generated password first, at {ChangePasswordPath}.");
+        }
+        if (IsOpen(context.Request.Path))
+        {
+            return next(context);
         }
         context.Response.Redirect(ChangePasswordPath);
         return Task.CompletedTask;

@@ -68,6 +68,7 @@ public sealed class RoleAuthorizationTests(AuditAdminFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(user, HttpMethod.Get, "/_api/v3/activity"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(user, HttpMethod.Get, ExportApi.ApiPath));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(user, HttpMethod.Get, $"/download/{Guid.CreateVersion7()}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(user, HttpMethod.Delete, $"{ExportApi.ApiPath}/{Guid.CreateVersion7()}"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(user, HttpMethod.Get, "/_api/v3/in-app-notification/status"));
     }
 

@@ -27,6 +27,8 @@ public sealed class ChangePasswordTests
 
         using var api = await client.GetAsync("/_api/v3/activity", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        using var dotted = await client.GetAsync("/_api/v3/activity.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, dotted.StatusCode);
         using (var body = JsonDocument.Parse(await api.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
         {
             Assert.Equal("password_change_required", body.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
